@@ -1,0 +1,78 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// KLU's header lives in a sub-folder of /usr/include on Debian; only the C shim that
+// creates the KLU solver sees it, so no Swift target needs the path.
+let suiteSparseInclude: [CSetting] = [.unsafeFlags(["-I/usr/include/suitesparse"])]
+
+let package = Package(
+  name: "cellbook",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cellbook", targets: ["cellbook"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+  ],
+  targets: [
+    // MARK: - C libraries (each imported by exactly one Swift target)
+    .target(
+      name: "CSundials",
+      cSettings: suiteSparseInclude,
+      linkerSettings: [
+        .linkedLibrary("sundials_ida"),
+        .linkedLibrary("sundials_nvecserial"),
+        .linkedLibrary("sundials_sunmatrixsparse"),
+        .linkedLibrary("sundials_sunlinsolklu"),
+        .linkedLibrary("klu"),
+      ]
+    ),
+    .systemLibrary(
+      name: "CCairo",
+      pkgConfig: "cairo",
+      providers: [.apt(["libcairo2-dev"])]
+    ),
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+
+    // MARK: - Libraries, in dependency order
+    .target(name: "StudyModel"),
+    .target(
+      name: "StudyLoader",
+      dependencies: ["StudyModel", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "DAESolver", dependencies: ["CSundials"]),
+    .target(name: "Figures", dependencies: ["CCairo"]),
+    .target(
+      name: "Reports",
+      dependencies: [
+        "StudyModel", "CCmarkGFM",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    .target(
+      name: "Pipeline",
+      dependencies: ["StudyModel", "StudyLoader", "Figures", "Reports"]
+    ),
+    .executableTarget(
+      name: "cellbook",
+      dependencies: [
+        "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+    // MARK: - Tests
+    .testTarget(name: "DAESolverTests", dependencies: ["DAESolver", "TestSupport"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+    .testTarget(
+      name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"], exclude: ["Snapshots"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

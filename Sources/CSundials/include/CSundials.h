@@ -1,0 +1,20 @@
+// The part of SUNDIALS 6.x (IDA, serial vectors, sparse matrices, KLU) that DAESolver uses.
+// KLU's own header is kept out of this file (it needs /usr/include/suitesparse on the
+// include path); the KLU solver is created through the shim below instead.
+#ifndef CSUNDIALS_H
+#define CSUNDIALS_H
+
+#include <ida/ida.h>
+#include <nvector/nvector_serial.h>
+#include <sundials/sundials_context.h>
+#include <sundials/sundials_linearsolver.h>
+#include <sundials/sundials_matrix.h>
+#include <sunmatrix/sunmatrix_sparse.h>
+
+/// Creates the KLU direct sparse linear solver for the CSC matrix `a`.
+SUNLinearSolver CSundials_KLU(N_Vector y, SUNMatrix a, SUNContext context);
+
+/// The CSC storage code of sparse matrices (a macro in the SUNDIALS header).
+int CSundials_CSCFormat(void);
+
+#endif

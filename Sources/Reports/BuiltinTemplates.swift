@@ -1,0 +1,55 @@
+/// The templates Cellbook ships; a file of the same name in the project's `templates/`
+/// folder replaces one.
+enum BuiltinTemplates {
+  /// Template names and their text.
+  static let all: [String: String] = [
+    "page": page,
+    "style.css": style,
+  ]
+
+  static let page = """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="generator" content="Cellbook {{version}}">
+    <title>{{title}}</title>
+    <link rel="stylesheet" href="{{root}}style.css">
+    </head>
+    <body>
+    <header class="site"><a href="{{root}}index.html">Cellbook</a></header>
+    <main>
+    {{{body}}}
+    </main>
+    <footer class="site">Built by Cellbook {{version}} from the study files in this project.</footer>
+    </body>
+    </html>
+
+    """
+
+  static let style = """
+    :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fdfdfc; --muted: #5f6368; --rule: #d9d9d6; --link: #0b5cad; }
+    @media (prefers-color-scheme: dark) {
+      :root { --fg: #e8e8e6; --bg: #151517; --muted: #a0a4a8; --rule: #3a3a3e; --link: #7fb3f0; }
+    }
+    html { font-family: "DejaVu Serif", Georgia, serif; font-size: 18px; line-height: 1.55; }
+    body { color: var(--fg); background: var(--bg); margin: 0; }
+    main, header.site, footer.site { max-width: 46rem; margin: 0 auto; padding: 0 1.25rem; }
+    header.site { padding-top: 1rem; font-family: "DejaVu Sans", sans-serif; font-weight: bold; }
+    header.site a { color: var(--fg); text-decoration: none; }
+    footer.site { margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size: 0.8rem;
+      border-top: 1px solid var(--rule); padding-top: 0.75rem; }
+    h1, h2, h3 { font-family: "DejaVu Sans", sans-serif; line-height: 1.25; }
+    a { color: var(--link); }
+    table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
+    th, td { border-bottom: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; }
+    img, svg { max-width: 100%; height: auto; }
+    @media print {
+      header.site, footer.site { display: none; }
+      html { font-size: 11pt; }
+      a { color: inherit; text-decoration: none; }
+    }
+
+    """
+}
