@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     // MARK: - C libraries (each imported by exactly one Swift target)
@@ -46,7 +47,15 @@ let package = Package(
       name: "StudyLoader",
       dependencies: ["StudyModel", .product(name: "Yams", package: "Yams")]
     ),
+    .target(name: "Electrochem", dependencies: ["StudyModel"]),
     .target(name: "DAESolver", dependencies: ["CSundials"]),
+    .target(
+      name: "Engine",
+      dependencies: [
+        "StudyModel", "Electrochem", "DAESolver",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .target(name: "Figures", dependencies: ["CCairo"]),
     .target(
       name: "Reports",
@@ -57,7 +66,7 @@ let package = Package(
     ),
     .target(
       name: "Pipeline",
-      dependencies: ["StudyModel", "StudyLoader", "Figures", "Reports"]
+      dependencies: ["StudyModel", "StudyLoader", "Electrochem", "Engine", "Figures", "Reports"]
     ),
     .executableTarget(
       name: "cellbook",
@@ -69,6 +78,9 @@ let package = Package(
 
     // MARK: - Tests
     .testTarget(name: "DAESolverTests", dependencies: ["DAESolver", "TestSupport"]),
+    .testTarget(
+      name: "EngineTests", dependencies: ["Engine", "Electrochem", "StudyModel", "TestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
     .testTarget(

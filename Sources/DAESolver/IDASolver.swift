@@ -161,14 +161,18 @@ public final class IDASolver {
   }
 
   /// Integrates to `outputTime`, never past `stopTime` when given, stopping early at a root.
-  public func advance(to outputTime: Double, stopTime: Double? = nil) -> AdvanceOutcome {
+  /// With `singleStep`, returns after one internal step towards `outputTime` instead.
+  public func advance(to outputTime: Double, stopTime: Double? = nil, singleStep: Bool = false)
+    -> AdvanceOutcome
+  {
     box.lastMessage = ""
     if let stopTime {
       let flag = IDASetStopTime(memory, stopTime)
       if flag < 0 { return .failed(IDAFlag.error(flag, "IDASetStopTime")) }
     }
     var reachedTime: sunrealtype = time
-    let flag = IDASolve(memory, outputTime, &reachedTime, y, yp, IDA_NORMAL)
+    let flag = IDASolve(
+      memory, outputTime, &reachedTime, y, yp, singleStep ? IDA_ONE_STEP : IDA_NORMAL)
     time = reachedTime
     if flag < 0 { return .failed(withDetail(IDAFlag.error(flag, "IDASolve"))) }
     if flag == IDA_ROOT_RETURN { return .root(time: reachedTime, directions: rootDirections()) }

@@ -1,0 +1,117 @@
+/// The finite-volume resolution of a DFN model.
+public struct DFNMesh: Sendable, Equatable, Hashable {
+  /// Volumes across the negative electrode.
+  public var negative: Int
+  /// Volumes across the separator.
+  public var separator: Int
+  /// Volumes across the positive electrode.
+  public var positive: Int
+  /// Radial shells per particle.
+  public var particle: Int
+
+  /// A mesh with `perRegion` volumes in each region and `particle` shells per particle.
+  public init(perRegion: Int, particle: Int) {
+    self.init(negative: perRegion, separator: perRegion, positive: perRegion, particle: particle)
+  }
+
+  /// A mesh with explicit counts per region.
+  public init(negative: Int, separator: Int, positive: Int, particle: Int) {
+    self.negative = negative
+    self.separator = separator
+    self.positive = positive
+    self.particle = particle
+  }
+
+  /// The mesh of the PyBaMM reference's coarse cases (20 per region, 10 shells).
+  public static let coarse = DFNMesh(perRegion: 20, particle: 10)
+  /// The mesh of the PyBaMM reference's fine cases (60 per region, 40 shells).
+  public static let fine = DFNMesh(perRegion: 60, particle: 40)
+}
+
+/// Where each unknown of the discretised DFN lives in the state vector.
+///
+/// Unknowns are grouped by volume along x so that the Jacobian stays narrow: for each volume
+/// the electrolyte concentration (scaled by its initial value) and potential, then, in an
+/// electrode, the solid potential, the interfacial current density and the particle's
+/// stoichiometries from centre to surface. The applied current density and the charge
+/// passed close the vector.
+public struct DFNLayout: Sendable, Equatable {
+  /// The region a volume belongs to.
+  public enum Region: Sendable, Equatable {
+    /// Negative electrode.
+    case negative
+    /// Separator.
+    case separator
+    /// Positive electrode.
+    case positive
+  }
+
+  /// The mesh this layout was made for.
+  public let mesh: DFNMesh
+  /// Number of volumes along x.
+  public let volumeCount: Int
+  /// Region of each volume.
+  public let regions: [Region]
+  /// Index of the first unknown of each volume (its scaled electrolyte concentration).
+  public let volumeStart: [Int]
+  /// Index of the applied current density, A/m² (positive on discharge).
+  public let current: Int
+  /// Index of the charge passed since the step began, mAh/cm² (positive on discharge).
+  public let charge: Int
+  /// Total number of unknowns.
+  public let size: Int
+
+  /// The layout for `mesh`.
+  public init(mesh: DFNMesh) {
+    self.mesh = mesh
+    var regions: [Region] = []
+    regions += Array(repeating: .negative, count: mesh.negative)
+    regions += Array(repeating: .separator, count: mesh.separator)
+    regions += Array(repeating: .positive, count: mesh.positive)
+    var starts: [Int] = []
+    var next = 0
+    for region in regions {
+      starts.append(next)
+      next += region == .separator ? 2 : 4 + mesh.particle
+    }
+    self.regions = regions
+    self.volumeCount = regions.count
+    self.volumeStart = starts
+    self.current = next
+    self.charge = next + 1
+    self.size = next + 2
+  }
+
+  /// Scaled electrolyte concentration of volume `k`.
+  @inline(__always) public func electrolyteConcentration(_ k: Int) -> Int { volumeStart[k] }
+  /// Electrolyte potential of volume `k`.
+  @inline(__always) public func electrolytePotential(_ k: Int) -> Int { volumeStart[k] + 1 }
+  /// Solid potential of electrode volume `k`.
+  @inline(__always) public func solidPotential(_ k: Int) -> Int { volumeStart[k] + 2 }
+  /// Interfacial current density of electrode volume `k`, A/m² of particle surface.
+  @inline(__always) public func interfacialCurrent(_ k: Int) -> Int { volumeStart[k] + 3 }
+  /// Stoichiometry of shell `shell` (0 = centre) of the particle in electrode volume `k`.
+  @inline(__always) public func stoichiometry(_ k: Int, shell: Int) -> Int {
+    volumeStart[k] + 4 + shell
+  }
+
+  /// The volumes of the negative electrode.
+  public var negativeVolumes: Range<Int> { 0..<mesh.negative }
+  /// The volumes of the separator.
+  public var separatorVolumes: Range<Int> { mesh.negative..<(mesh.negative + mesh.separator) }
+  /// The volumes of the positive electrode.
+  public var positiveVolumes: Range<Int> { (mesh.negative + mesh.separator)..<volumeCount }
+
+  /// Whether each unknown has a time derivative in the equations.
+  public var isDifferential: [Bool] {
+    var flags = [Bool](repeating: false, count: size)
+    for k in 0..<volumeCount {
+      flags[electrolyteConcentration(k)] = true
+      if regions[k] != .separator {
+        for shell in 0..<mesh.particle { flags[stoichiometry(k, shell: shell)] = true }
+      }
+    }
+    flags[charge] = true
+    return flags
+  }
+}

@@ -1,0 +1,15 @@
+extension DFNModel {
+  /// The lowest and highest particle-surface stoichiometry in one electrode.
+  public func surfaceRange(negative: Bool, _ y: Span<Double>) -> ClosedRange<Double> {
+    let volumes = negative ? layout.negativeVolumes : layout.positiveVolumes
+    let electrode = negative ? 0 : 1
+    var lowest = Double.infinity
+    var highest = -Double.infinity
+    for k in volumes {
+      let surface = surfaceStoichiometry(k: k, electrode: electrode, y: y)
+      lowest = min(lowest, surface)
+      highest = max(highest, surface)
+    }
+    return lowest...max(lowest, highest)
+  }
+}

@@ -1,0 +1,58 @@
+/// What one state of the DFN model shows to an observer: terminal quantities, electrode
+/// states and the overpotential breakdown.
+public struct DFNObservation: Sendable, Equatable {
+  /// Terminal voltage, V.
+  public var voltageV = 0.0
+  /// Applied current density, A/m² (positive on discharge).
+  public var currentAm2 = 0.0
+  /// Volume-averaged stoichiometry of the negative electrode.
+  public var negativeStoichiometry = 0.0
+  /// Volume-averaged stoichiometry of the positive electrode.
+  public var positiveStoichiometry = 0.0
+  /// φ_s − φ_e in the negative volume next to the separator, V (a Li reference there).
+  public var negativePotentialAtSeparatorV = 0.0
+  /// φ_s − φ_e in the positive volume next to the separator, V.
+  public var positivePotentialAtSeparatorV = 0.0
+  /// φ_s − φ_e in the negative volume next to its current collector, V.
+  public var negativePotentialAtCollectorV = 0.0
+  /// φ_s − φ_e in the positive volume next to its current collector, V.
+  public var positivePotentialAtCollectorV = 0.0
+  /// Electrolyte concentration in the volume at the negative collector, mol/m³.
+  public var electrolyteAtNegativeCollector = 0.0
+  /// Electrolyte concentration in the volume at the positive collector, mol/m³.
+  public var electrolyteAtPositiveCollector = 0.0
+  /// Lowest electrolyte concentration, mol/m³.
+  public var electrolyteMinimum = 0.0
+  /// Highest electrolyte concentration, mol/m³.
+  public var electrolyteMaximum = 0.0
+  /// Lowest particle-surface stoichiometry in each electrode (negative, positive).
+  public var surfaceMinimum = (negative: 0.0, positive: 0.0)
+  /// Highest particle-surface stoichiometry in each electrode.
+  public var surfaceMaximum = (negative: 0.0, positive: 0.0)
+  /// Open-circuit voltage at the average stoichiometries, V.
+  public var openCircuitVoltageV = 0.0
+  /// Reaction overpotentials averaged over each electrode, V.
+  public var reactionOverpotentialV = (negative: 0.0, positive: 0.0)
+  /// Concentration overpotential: particle surface versus bulk OCV, plus the electrolyte's
+  /// diffusion potential, V (signed as it adds to the voltage).
+  public var concentrationOverpotentialV = 0.0
+  /// Ohmic drop in the electrolyte, V (signed as it adds to the voltage).
+  public var electrolyteOhmicV = 0.0
+  /// Ohmic drop in the solid phases and contact, V (signed as it adds to the voltage).
+  public var solidOhmicV = 0.0
+  /// Drop across the films, V (signed as it adds to the voltage).
+  public var filmDropV = 0.0
+  /// Total lithium in particles and electrolyte, mol/m² of electrode.
+  public var lithiumMolM2 = 0.0
+
+  /// Reaction overpotential as it adds to the voltage: η_p − η_n, V.
+  public var reactionTotalV: Double { reactionOverpotentialV.positive - reactionOverpotentialV.negative }
+
+  /// Equality of every field (tuples are compared element by element).
+  public static func == (lhs: DFNObservation, rhs: DFNObservation) -> Bool {
+    lhs.voltageV == rhs.voltageV && lhs.currentAm2 == rhs.currentAm2
+      && lhs.lithiumMolM2 == rhs.lithiumMolM2
+      && lhs.negativeStoichiometry == rhs.negativeStoichiometry
+      && lhs.positiveStoichiometry == rhs.positiveStoichiometry
+  }
+}

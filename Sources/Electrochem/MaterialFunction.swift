@@ -1,0 +1,28 @@
+/// A material property: a constant, an expression in x, c and T, or a table in one variable.
+public enum MaterialFunction: Sendable, Equatable {
+  /// The same value everywhere.
+  case constant(Double)
+  /// An expression evaluated at each point.
+  case expression(Expression)
+  /// A table in `variable`.
+  case table(InterpolationTable, variable: ExpressionVariable)
+
+  /// The value at the given state.
+  public func value(_ values: ExpressionValues) -> Double {
+    switch self {
+    case .constant(let value): return value
+    case .expression(let expression): return expression.evaluate(values)
+    case .table(let table, let variable): return table.value(at: values[variable])
+    }
+  }
+
+  /// The value as a function of stoichiometry alone, at temperature `T`.
+  public func value(x: Double, T: Double) -> Double {
+    value(ExpressionValues(x: x, c: 0, T: T))
+  }
+
+  /// The value as a function of electrolyte concentration alone, at temperature `T`.
+  public func value(c: Double, T: Double) -> Double {
+    value(ExpressionValues(x: 0, c: c, T: T))
+  }
+}

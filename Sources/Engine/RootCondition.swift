@@ -1,0 +1,56 @@
+import Electrochem
+
+/// One termination watched by the integrator's root finding: g > 0 while the step runs,
+/// g = 0 where it must end.
+enum RootCondition: Sendable, Equatable {
+  /// An unused slot (g = 1).
+  case inactive
+  /// Charge until the voltage rises to a value, V.
+  case voltageRisesTo(Double)
+  /// Discharge until the voltage falls to a value, V.
+  case voltageFallsTo(Double)
+  /// Until the current magnitude falls to a value, A/m².
+  case currentFallsTo(Double)
+  /// Until the step's charge magnitude reaches a value, mAh/cm².
+  case capacityReaches(Double)
+  /// A particle surface reaches its upper or lower bound.
+  case surface(SurfaceBound)
+
+  /// Which electrode and bound a surface condition watches.
+  enum SurfaceBound: Sendable, Equatable, CaseIterable {
+    case negativeFull, negativeEmpty, positiveFull, positiveEmpty
+  }
+
+  /// How close to 0 or 1 a surface stoichiometry may come before the step ends.
+  static let surfaceMargin = 1e-4
+
+  func value(model: DFNModel, y: Span<Double>) -> Double {
+    switch self {
+    case .inactive: return 1
+    case .voltageRisesTo(let limit): return limit - model.voltage(y)
+    case .voltageFallsTo(let limit): return model.voltage(y) - limit
+    case .currentFallsTo(let limit): return abs(y[model.layout.current]) - limit
+    case .capacityReaches(let limit): return limit - abs(y[model.layout.charge])
+    case .surface(let bound):
+      let range = model.surfaceRange(negative: bound == .negativeFull || bound == .negativeEmpty, y)
+      switch bound {
+      case .negativeFull, .positiveFull: return 1 - RootCondition.surfaceMargin - range.upperBound
+      case .negativeEmpty, .positiveEmpty: return range.lowerBound - RootCondition.surfaceMargin
+      }
+    }
+  }
+
+  /// The reason a step ends when this condition is met.
+  var reason: EndReason {
+    switch self {
+    case .inactive: return .solverFailure("an inactive condition fired")
+    case .voltageRisesTo(let v), .voltageFallsTo(let v): return .voltageLimit(v)
+    case .currentFallsTo(let i): return .currentLimit(i)
+    case .capacityReaches(let q): return .capacityLimit(q)
+    case .surface(.negativeFull): return .negativeFull
+    case .surface(.negativeEmpty): return .negativeEmpty
+    case .surface(.positiveFull): return .positiveFull
+    case .surface(.positiveEmpty): return .positiveEmpty
+    }
+  }
+}

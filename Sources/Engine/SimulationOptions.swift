@@ -1,0 +1,18 @@
+import Electrochem
+
+/// Numerical settings of a simulation.
+public struct SimulationOptions: Sendable, Equatable, Hashable {
+  /// The finite-volume mesh.
+  public var mesh: DFNMesh
+  /// IDA's relative tolerance.
+  public var relativeTolerance: Double
+  /// IDA's absolute tolerance (all unknowns are scaled to order one).
+  public var absoluteTolerance: Double
+
+  /// Options for `mesh` with the default tolerances.
+  public init(mesh: DFNMesh = .coarse, relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-8) {
+    self.mesh = mesh
+    self.relativeTolerance = relativeTolerance
+    self.absoluteTolerance = absoluteTolerance
+  }
+}

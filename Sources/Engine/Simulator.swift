@@ -1,0 +1,66 @@
+import DAESolver
+import Electrochem
+import StudyModel
+
+/// Runs protocols on cells. Keeps one IDA solver (and its KLU symbolic analysis) for its mesh
+/// and reuses it for every run; not thread-safe, so use one simulator per worker.
+public final class Simulator {
+  /// The numerical settings.
+  public let options: SimulationOptions
+  private let pattern: SparsityPattern
+  private var system: DFNSystem?
+  private var solver: IDASolver?
+
+  /// A simulator for `options`.
+  public init(options: SimulationOptions) {
+    self.options = options
+    let layout = DFNLayout(mesh: options.mesh)
+    self.pattern = SparsityPattern(size: layout.size, entries: layout.jacobianEntries)
+  }
+
+  /// Runs `protocol` on `cell` from its initial state. Throws only for invalid input;
+  /// numerical trouble ends the run early with the partial data and a `solverFailure`.
+  /// - Parameter nominalCapacityAh: the capacity C-rates refer to (needed only for C-rates).
+  public func run(cell: CellParameters, protocol steps: [ProtocolStep], nominalCapacityAh: Double? = nil)
+    throws(SimulationError) -> RunResult
+  {
+    try CellValidation.check(cell)
+    let resolved = try steps.map { step throws(SimulationError) in
+      try StepResolver.resolve(step, cell: cell, nominalCapacityAh: nominalCapacityAh)
+    }
+    let model = DFNModel(cell: cell, mesh: options.mesh)
+    let (system, solver) = try prepare(model)
+    var runner = StepRunner(model: model, system: system, solver: solver, pattern: pattern)
+    var results: [StepResult] = []
+    var state = model.restingState()
+    for (step, plan) in zip(steps, resolved) {
+      let outcome = runner.run(plan, from: &state)
+      results.append(StepResult(step: step, reason: outcome.reason, series: outcome.series))
+      if !outcome.reason.isTermination { break }
+    }
+    let completed = results.count == steps.count && results.allSatisfy { $0.reason.isTermination }
+    return RunResult(steps: results, completed: completed)
+  }
+
+  private func prepare(_ model: DFNModel) throws(SimulationError) -> (DFNSystem, IDASolver) {
+    if let system, let solver {
+      system.model = model
+      return (system, solver)
+    }
+    let system = DFNSystem(model: model, pattern: pattern)
+    let problem = DAEProblem(
+      size: model.layout.size, pattern: pattern, isDifferential: model.layout.isDifferential,
+      rootCount: DFNSystem.rootSlots)
+    var idaOptions = IDAOptions(
+      relativeTolerance: options.relativeTolerance, absoluteTolerance: options.absoluteTolerance)
+    idaOptions.maxStepsPerOutput = 20000
+    do {
+      let solver = try IDASolver(problem: problem, system: system, options: idaOptions)
+      self.system = system
+      self.solver = solver
+      return (system, solver)
+    } catch {
+      throw SimulationError(subject: "solver", message: error.description)
+    }
+  }
+}
