@@ -32,8 +32,10 @@ extension DFNModel {
     o.electrolyteMinimum = lowest
     o.electrolyteMaximum = highest
     o.lithiumMolM2 = negative.lithium + positive.lithium + salt
-    let ocvNegative = cell.negative.openCircuitPotential.value(x: negative.stoichiometry, T: temperature)
-    let ocvPositive = cell.positive.openCircuitPotential.value(x: positive.stoichiometry, T: temperature)
+    let ocvNegative = cell.negative.openCircuitPotential.value(
+      x: negative.stoichiometry, T: temperature)
+    let ocvPositive = cell.positive.openCircuitPotential.value(
+      x: positive.stoichiometry, T: temperature)
     o.openCircuitVoltageV = ocvPositive - ocvNegative
     o.reactionOverpotentialV = (negative.overpotential, positive.overpotential)
     o.filmDropV = positive.filmDrop - negative.filmDrop
@@ -68,7 +70,8 @@ extension DFNModel {
       let c1 = concentrationAt(k, y)
       profile[k] = profile[k - 1] + (factor(c0) + factor(c1)) / 2 * (Math.log(c1) - Math.log(c0))
     }
-    return average(profile, over: layout.positiveVolumes) - average(profile, over: layout.negativeVolumes)
+    return average(profile, over: layout.positiveVolumes)
+      - average(profile, over: layout.negativeVolumes)
   }
 
   private func average(_ values: [Double], over volumes: Range<Int>) -> Double {
@@ -94,7 +97,9 @@ extension DFNModel {
   }
 
   /// Width-weighted averages over one electrode's volumes.
-  func electrodeAverages(volumes: Range<Int>, electrode e: Int, y: Span<Double>) -> ElectrodeAverages {
+  func electrodeAverages(volumes: Range<Int>, electrode e: Int, y: Span<Double>)
+    -> ElectrodeAverages
+  {
     let parameters = electrodes[e]
     let shells = layout.mesh.particle
     let particleVolume = Math.pow(parameters.particleRadiusM, 3) / 3
@@ -113,7 +118,8 @@ extension DFNModel {
       result.lithium += mean * parameters.maxConcentrationMolM3 * parameters.activeFraction * width
       result.surfaceMin = min(result.surfaceMin, surface)
       result.surfaceMax = max(result.surfaceMax, surface)
-      result.surfaceOCP += parameters.openCircuitPotential.value(x: surface, T: cell.temperatureK) * width
+      result.surfaceOCP +=
+        parameters.openCircuitPotential.value(x: surface, T: cell.temperatureK) * width
       result.overpotential += eta * width
       result.filmDrop += y[layout.interfacialCurrent(k)] * parameters.filmResistanceOhmM2 * width
       result.solidPotential += y[layout.solidPotential(k)] * width

@@ -46,7 +46,9 @@ public struct DFNObservation: Sendable, Equatable {
   public var lithiumMolM2 = 0.0
 
   /// Reaction overpotential as it adds to the voltage: η_p − η_n, V.
-  public var reactionTotalV: Double { reactionOverpotentialV.positive - reactionOverpotentialV.negative }
+  public var reactionTotalV: Double {
+    reactionOverpotentialV.positive - reactionOverpotentialV.negative
+  }
 
   /// Equality of every field (tuples are compared element by element).
   public static func == (lhs: DFNObservation, rhs: DFNObservation) -> Bool {

@@ -20,7 +20,8 @@ public indirect enum Expression: Sendable, Equatable {
     case .number(let value): return value
     case .variable(let variable): return values[variable]
     case .negate(let operand): return -operand.evaluate(values)
-    case .binary(let op, let lhs, let rhs): return op.apply(lhs.evaluate(values), rhs.evaluate(values))
+    case .binary(let op, let lhs, let rhs):
+      return op.apply(lhs.evaluate(values), rhs.evaluate(values))
     case .call(let function, let argument): return function.apply(argument.evaluate(values))
     case .power(let base, let exponent):
       return Math.pow(base.evaluate(values), exponent.evaluate(values))
@@ -33,7 +34,8 @@ public indirect enum Expression: Sendable, Equatable {
     case .number: return []
     case .variable(let variable): return [variable]
     case .negate(let operand), .call(_, let operand): return operand.variables
-    case .binary(_, let lhs, let rhs), .power(let lhs, let rhs): return lhs.variables.union(rhs.variables)
+    case .binary(_, let lhs, let rhs), .power(let lhs, let rhs):
+      return lhs.variables.union(rhs.variables)
     }
   }
 }

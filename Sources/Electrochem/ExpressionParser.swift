@@ -110,7 +110,8 @@ public struct ExpressionParser {
 
   private mutating func parseNumber() throws(ExpressionError) -> Expression {
     let start = position
-    while position < characters.count, characters[position].isNumber || characters[position] == "." {
+    while position < characters.count, characters[position].isNumber || characters[position] == "."
+    {
       position += 1
     }
     if position < characters.count, characters[position] == "e" || characters[position] == "E" {

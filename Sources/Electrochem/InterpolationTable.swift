@@ -30,7 +30,9 @@ public struct InterpolationTable: Sendable, Equatable {
     guard xs.count == ys.count else {
       throw TableError(row: nil, message: "x and y columns have different lengths")
     }
-    guard xs.count >= 2 else { throw TableError(row: nil, message: "a table needs at least 2 rows") }
+    guard xs.count >= 2 else {
+      throw TableError(row: nil, message: "a table needs at least 2 rows")
+    }
     for index in xs.indices where !xs[index].isFinite || !ys[index].isFinite {
       throw TableError(row: index, message: "value is not a finite number")
     }

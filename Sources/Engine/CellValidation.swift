@@ -10,20 +10,23 @@ enum CellValidation {
     try positive(cell.electrolyte.initialConcentrationMolM3, "electrolyte.initial_concentration")
     let t = cell.electrolyte.transferenceNumber
     guard t >= 0, t < 1 else {
-      throw SimulationError(subject: "electrolyte.transference_number", message: "must be in [0, 1), got \(t)")
+      throw SimulationError(
+        subject: "electrolyte.transference_number", message: "must be in [0, 1), got \(t)")
     }
     try positive(cell.temperatureK, "temperature")
     try positive(cell.areaM2, "area")
   }
 
-  private static func checkElectrode(_ e: ElectrodeParameters, name: String) throws(SimulationError) {
+  private static func checkElectrode(_ e: ElectrodeParameters, name: String) throws(SimulationError)
+  {
     try positive(e.thicknessM, "\(name).thickness")
     try fraction(e.porosity, "\(name).porosity")
     try fraction(e.activeFraction, "\(name).active_fraction")
     guard e.porosity + e.activeFraction <= 1 + 1e-12 else {
       throw SimulationError(
         subject: "\(name).active_fraction",
-        message: "porosity \(e.porosity) and active fraction \(e.activeFraction) add up to more than 1")
+        message:
+          "porosity \(e.porosity) and active fraction \(e.activeFraction) add up to more than 1")
     }
     try positive(e.particleRadiusM, "\(name).particle_radius")
     try positive(e.conductivitySM, "\(name).conductivity")
@@ -42,7 +45,8 @@ enum CellValidation {
     }
     let ocp = e.openCircuitPotential.value(x: e.initialStoichiometry, T: 298.15)
     guard ocp.isFinite else {
-      throw SimulationError(subject: "\(name).ocp", message: "is not finite at the initial stoichiometry")
+      throw SimulationError(
+        subject: "\(name).ocp", message: "is not finite at the initial stoichiometry")
     }
   }
 
@@ -54,7 +58,8 @@ enum CellValidation {
 
   private static func fraction(_ value: Double, _ subject: String) throws(SimulationError) {
     guard value > 0, value < 1 else {
-      throw SimulationError(subject: subject, message: "must be strictly between 0 and 1, got \(value)")
+      throw SimulationError(
+        subject: subject, message: "must be strictly between 0 and 1, got \(value)")
     }
   }
 }

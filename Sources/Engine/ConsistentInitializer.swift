@@ -24,9 +24,11 @@ struct ConsistentInitializer {
       var valuesSpan = values.mutableSpan
       let control = system.control
       guard
-        system.jacobianEvaluator.evaluate(cj: 0, y: y.span, yp: zero.span, values: &valuesSpan, residual: {
-          y, yp, r in model.residual(y: y, yp: yp, control: control, residual: &r)
-        })
+        system.jacobianEvaluator.evaluate(
+          cj: 0, y: y.span, yp: zero.span, values: &valuesSpan,
+          residual: {
+            y, yp, r in model.residual(y: y, yp: yp, control: control, residual: &r)
+          })
       else { return false }
       let m = algebraic.count
       var dense = [Double](repeating: 0, count: m * m)

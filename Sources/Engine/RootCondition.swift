@@ -21,7 +21,9 @@ enum RootCondition: Sendable, Equatable {
     case negativeFull, negativeEmpty, positiveFull, positiveEmpty
   }
 
-  /// How close to 0 or 1 a surface stoichiometry may come before the step ends.
+  /// How close to 0 or 1 the particle surfaces of a whole electrode may come before the step
+  /// ends. A single volume nearing saturation is left to the kinetics (j0 → 0 moves the
+  /// reaction elsewhere, as in the converged model); only a saturated electrode ends a step.
   static let surfaceMargin = 1e-4
 
   func value(model: DFNModel, y: Span<Double>) -> Double {
@@ -34,8 +36,8 @@ enum RootCondition: Sendable, Equatable {
     case .surface(let bound):
       let range = model.surfaceRange(negative: bound == .negativeFull || bound == .negativeEmpty, y)
       switch bound {
-      case .negativeFull, .positiveFull: return 1 - RootCondition.surfaceMargin - range.upperBound
-      case .negativeEmpty, .positiveEmpty: return range.lowerBound - RootCondition.surfaceMargin
+      case .negativeFull, .positiveFull: return 1 - RootCondition.surfaceMargin - range.lowerBound
+      case .negativeEmpty, .positiveEmpty: return range.upperBound - RootCondition.surfaceMargin
       }
     }
   }

@@ -10,7 +10,9 @@ public struct SimulationOptions: Sendable, Equatable, Hashable {
   public var absoluteTolerance: Double
 
   /// Options for `mesh` with the default tolerances.
-  public init(mesh: DFNMesh = .coarse, relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-8) {
+  public init(
+    mesh: DFNMesh = .coarse, relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-8
+  ) {
     self.mesh = mesh
     self.relativeTolerance = relativeTolerance
     self.absoluteTolerance = absoluteTolerance

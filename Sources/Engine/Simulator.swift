@@ -21,7 +21,9 @@ public final class Simulator {
   /// Runs `protocol` on `cell` from its initial state. Throws only for invalid input;
   /// numerical trouble ends the run early with the partial data and a `solverFailure`.
   /// - Parameter nominalCapacityAh: the capacity C-rates refer to (needed only for C-rates).
-  public func run(cell: CellParameters, protocol steps: [ProtocolStep], nominalCapacityAh: Double? = nil)
+  public func run(
+    cell: CellParameters, protocol steps: [ProtocolStep], nominalCapacityAh: Double? = nil
+  )
     throws(SimulationError) -> RunResult
   {
     try CellValidation.check(cell)

@@ -23,7 +23,8 @@ enum StepResolver {
     let control: CellControl
     switch step.mode {
     case .charge(let current):
-      control = .current(-(try density(current, cell: cell, nominal: nominalCapacityAh, step: step)))
+      control = .current(
+        -(try density(current, cell: cell, nominal: nominalCapacityAh, step: step)))
     case .discharge(let current):
       control = .current(try density(current, cell: cell, nominal: nominalCapacityAh, step: step))
     case .hold(let voltage):
@@ -80,7 +81,8 @@ enum StepResolver {
       guard let nominal, nominal > 0 else {
         throw SimulationError(
           subject: step.text,
-          message: "a C-rate needs the cell's nominal capacity; declare it or give a current density")
+          message:
+            "a C-rate needs the cell's nominal capacity; declare it or give a current density")
       }
       return rate * nominal / cell.areaM2
     }

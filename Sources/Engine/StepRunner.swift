@@ -47,7 +47,8 @@ struct StepRunner {
         y = solver.state
         record(y, time: time, into: &series)
         if time >= end {
-          reason = plan.hasDuration
+          reason =
+            plan.hasDuration
             ? .duration(plan.horizonS)
             : .solverFailure("no termination within \(Int(plan.horizonS / 3600)) h")
           break loop
@@ -70,7 +71,9 @@ struct StepRunner {
     return Outcome(reason: reason, series: series)
   }
 
-  private func initialize(_ y: inout [Double], _ yp: inout [Double], plan: ResolvedStep) -> EndReason? {
+  private func initialize(_ y: inout [Double], _ yp: inout [Double], plan: ResolvedStep)
+    -> EndReason?
+  {
     let initializer = ConsistentInitializer(system: system, pattern: pattern)
     if initializer.solve(y: &y, yp: &yp) {
       do {

@@ -36,7 +36,8 @@ public enum ProtocolStepParser {
       rest = Array(rest.dropFirst(1 + used))
       guard value.unit == "v" else {
         throw ProtocolStepError(
-          message: "a hold needs a voltage, not '\(value.text)'", hint: "write 'Hold at 4.2 V until C/50'")
+          message: "a hold needs a voltage, not '\(value.text)'",
+          hint: "write 'Hold at 4.2 V until C/50'")
       }
       mode = .hold(voltageV: value.number)
     case "rest":
@@ -55,7 +56,8 @@ public enum ProtocolStepParser {
       message: "expected 'at' after '\(verb)'", hint: "write e.g. '\(example)'")
   }
 
-  private static func parseLimits(_ words: [String], mode: ProtocolStep.Mode) throws(ProtocolStepError)
+  private static func parseLimits(_ words: [String], mode: ProtocolStep.Mode)
+    throws(ProtocolStepError)
     -> [ProtocolStep.Limit]
   {
     var limits: [ProtocolStep.Limit] = []
@@ -65,7 +67,8 @@ public enum ProtocolStepParser {
       if keyword == "or" { continue }
       guard keyword == "until" || keyword == "for" else {
         throw ProtocolStepError(
-          message: "unexpected '\(keyword)'", hint: "end a step with 'until 4.2 V', 'for 2 hours' or both joined by 'or'")
+          message: "unexpected '\(keyword)'",
+          hint: "end a step with 'until 4.2 V', 'for 2 hours' or both joined by 'or'")
       }
       let (value, used) = try quantity(rest)
       rest.removeFirst(used)
@@ -76,8 +79,10 @@ public enum ProtocolStepParser {
         message: "the step has no end condition",
         hint: "add one, e.g. 'until 4.2 V', 'until C/50' or 'for 30 minutes'")
     }
-    if case .rest = mode, limits.contains(where: { if case .duration = $0 { false } else { true } }) {
-      throw ProtocolStepError(message: "a rest can only end after a time", hint: "write 'Rest for 30 minutes'")
+    if case .rest = mode, limits.contains(where: { if case .duration = $0 { false } else { true } })
+    {
+      throw ProtocolStepError(
+        message: "a rest can only end after a time", hint: "write 'Rest for 30 minutes'")
     }
     return limits
   }
@@ -87,7 +92,8 @@ public enum ProtocolStepParser {
   {
     if let seconds = durationSeconds(value) { return .duration(seconds) }
     guard keyword == "until" else {
-      throw ProtocolStepError(message: "'for' needs a duration, not '\(value.text)'", hint: "write 'for 2 hours'")
+      throw ProtocolStepError(
+        message: "'for' needs a duration, not '\(value.text)'", hint: "write 'for 2 hours'")
     }
     switch value.unit {
     case "v": return .voltage(value.number)
@@ -114,7 +120,9 @@ public enum ProtocolStepParser {
     if value.number < 0 {
       throw ProtocolStepError(
         message: "negative current '\(value.text)': the verb already gives the direction",
-        hint: "write '\(verb == "charge" ? "Discharge" : "Charge") at \(value.text.dropFirst())' or drop the minus sign")
+        hint:
+          "write '\(verb == "charge" ? "Discharge" : "Charge") at \(value.text.dropFirst())' or drop the minus sign"
+      )
     }
     switch value.unit {
     case "c": return .cRate(value.number)
@@ -140,7 +148,8 @@ public enum ProtocolStepParser {
   /// it used.
   private static func quantity(_ words: [String]) throws(ProtocolStepError) -> (Quantity, Int) {
     guard let first = words.first else {
-      throw ProtocolStepError(message: "a value is missing at the end", hint: "write e.g. '\(example)'")
+      throw ProtocolStepError(
+        message: "a value is missing at the end", hint: "write e.g. '\(example)'")
     }
     if first.uppercased().hasPrefix("C/"), let divisor = Double(first.dropFirst(2)), divisor > 0 {
       return (Quantity(number: 1 / divisor, unit: "c", text: first), 1)
@@ -153,11 +162,13 @@ public enum ProtocolStepParser {
       unit = String(numberText.removeLast()) + unit
     }
     guard let number = Double(numberText) else {
-      throw ProtocolStepError(message: "expected a number, found '\(first)'", hint: "write e.g. '\(example)'")
+      throw ProtocolStepError(
+        message: "expected a number, found '\(first)'", hint: "write e.g. '\(example)'")
     }
     if !unit.isEmpty { return (Quantity(number: number, unit: unit.lowercased(), text: first), 1) }
     guard words.count > 1 else {
-      throw ProtocolStepError(message: "'\(first)' has no unit", hint: "write e.g. '4.2 V', '1 C' or '30 minutes'")
+      throw ProtocolStepError(
+        message: "'\(first)' has no unit", hint: "write e.g. '4.2 V', '1 C' or '30 minutes'")
     }
     return (Quantity(number: number, unit: words[1].lowercased(), text: "\(first) \(words[1])"), 2)
   }

@@ -10,14 +10,25 @@ struct CurveComparison {
 
   init(run: RunResult, reference: ReferenceCurve) {
     let simulated = run.steps.map { step in
-      Segment(time: step.series.timeS, current: step.series.currentAm2, voltage: step.series.voltageV)
+      Segment(
+        time: step.series.timeS, current: step.series.currentAm2, voltage: step.series.voltageV)
     }
-    let expected = CurveComparison.segments(reference)
+    self.init(simulated: simulated, expected: CurveComparison.segments(reference))
+  }
+
+  /// Compares two reference curves (PyBaMM's coarse run against its fine one).
+  init(reference: ReferenceCurve, against expected: ReferenceCurve) {
+    self.init(
+      simulated: CurveComparison.segments(reference), expected: CurveComparison.segments(expected))
+  }
+
+  private init(simulated: [Segment], expected: [Segment]) {
     var squares = 0.0
     var points = 0
     var worst = 0.0
     for (sim, ref) in zip(simulated, expected) {
-      let span = min(sim.time.last! - sim.time[0], ref.time.last! - ref.time[0])
+      let span = min(
+        sim.time[sim.time.count - 1] - sim.time[0], ref.time[ref.time.count - 1] - ref.time[0])
       for index in ref.time.indices {
         let x = ref.time[index] - ref.time[0]
         if x > span { break }
@@ -26,7 +37,9 @@ struct CurveComparison {
         points += 1
       }
       let reference = abs(ref.throughput)
-      if reference > 1e-9 { worst = max(worst, abs(abs(sim.throughput) - reference) / reference * 100) }
+      if reference > 1e-9 {
+        worst = max(worst, abs(abs(sim.throughput) - reference) / reference * 100)
+      }
     }
     rmseMV = (squares / Double(max(points, 1))).squareRoot() * 1000
     worstCapacityErrorPercent = worst
@@ -40,7 +53,9 @@ struct CurveComparison {
 
     var throughput: Double {
       var total = 0.0
-      for k in 1..<time.count { total += 0.5 * (current[k] + current[k - 1]) * (time[k] - time[k - 1]) }
+      for k in 1..<time.count {
+        total += 0.5 * (current[k] + current[k - 1]) * (time[k] - time[k - 1])
+      }
       return total
     }
 
@@ -66,9 +81,10 @@ struct CurveComparison {
     for k in 1...curve.time.count {
       if k == curve.time.count || kind(curve.current[k]) != kind(curve.current[start]) {
         if k - start >= 2 {
-          result.append(Segment(
-            time: Array(curve.time[start..<k]), current: Array(curve.current[start..<k]),
-            voltage: Array(curve.voltage[start..<k])))
+          result.append(
+            Segment(
+              time: Array(curve.time[start..<k]), current: Array(curve.current[start..<k]),
+              voltage: Array(curve.voltage[start..<k])))
         }
         start = k
       }

@@ -2,10 +2,13 @@ import Electrochem
 
 /// The cells of the PyBaMM reference cases (Fixtures/pybamm/README.md), built directly.
 enum ReferenceCells {
-  static let graphiteOCP = "1.9793 * exp(-39.3631 * x) + 0.2482 - 0.0909 * tanh(29.8538 * (x - 0.1234)) - 0.04478 * tanh(14.9159 * (x - 0.2769)) - 0.0205 * tanh(30.4444 * (x - 0.6103))"
-  static let nmcOCP = "-0.8090 * x + 4.4875 - 0.0428 * tanh(18.5138 * (x - 0.5542)) - 17.7326 * tanh(15.7890 * (x - 0.3117)) + 17.5842 * tanh(15.9308 * (x - 0.3120))"
+  static let graphiteOCP =
+    "1.9793 * exp(-39.3631 * x) + 0.2482 - 0.0909 * tanh(29.8538 * (x - 0.1234)) - 0.04478 * tanh(14.9159 * (x - 0.2769)) - 0.0205 * tanh(30.4444 * (x - 0.6103))"
+  static let nmcOCP =
+    "-0.8090 * x + 4.4875 - 0.0428 * tanh(18.5138 * (x - 0.5542)) - 17.7326 * tanh(15.7890 * (x - 0.3117)) + 17.5842 * tanh(15.9308 * (x - 0.3120))"
   static let nymanDiffusivity = "8.794e-11 * (c / 1000)^2 - 3.972e-10 * (c / 1000) + 4.862e-10"
-  static let nymanConductivity = "0.1297 * (c / 1000)^3 - 2.51 * (c / 1000)^1.5 + 3.329 * (c / 1000)"
+  static let nymanConductivity =
+    "0.1297 * (c / 1000)^3 - 2.51 * (c / 1000)^1.5 + 3.329 * (c / 1000)"
 
   static func expression(_ text: String, _ variable: ExpressionVariable) -> MaterialFunction {
     do {
