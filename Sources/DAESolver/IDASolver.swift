@@ -161,6 +161,7 @@ public final class IDASolver {
   }
 
   /// Integrates to `outputTime`, never past `stopTime` when given, stopping early at a root.
+  ///
   /// With `singleStep`, returns after one internal step towards `outputTime` instead.
   public func advance(to outputTime: Double, stopTime: Double? = nil, singleStep: Bool = false)
     -> AdvanceOutcome

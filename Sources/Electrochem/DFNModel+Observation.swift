@@ -11,6 +11,8 @@ extension DFNModel {
     o.positiveStoichiometry = positive.stoichiometry
     o.surfaceMinimum = (negative.surfaceMin, positive.surfaceMin)
     o.surfaceMaximum = (negative.surfaceMax, positive.surfaceMax)
+    o.shellMinimum = (negative.shellMin, positive.shellMin)
+    o.shellMaximum = (negative.shellMax, positive.shellMax)
     let lastNegative = layout.negativeVolumes.upperBound - 1
     let firstPositive = layout.positiveVolumes.lowerBound
     let lastVolume = layout.volumeCount - 1
@@ -33,9 +35,9 @@ extension DFNModel {
     o.electrolyteMaximum = highest
     o.lithiumMolM2 = negative.lithium + positive.lithium + salt
     let ocvNegative = cell.negative.openCircuitPotential.value(
-      x: negative.stoichiometry, T: temperature)
+      x: negative.stoichiometry, temperature: temperature)
     let ocvPositive = cell.positive.openCircuitPotential.value(
-      x: positive.stoichiometry, T: temperature)
+      x: positive.stoichiometry, temperature: temperature)
     o.openCircuitVoltageV = ocvPositive - ocvNegative
     o.reactionOverpotentialV = (negative.overpotential, positive.overpotential)
     o.filmDropV = positive.filmDrop - negative.filmDrop
@@ -61,7 +63,8 @@ extension DFNModel {
     let thermalVoltage = 1 / fOverRT
     func factor(_ c: Double) -> Double {
       2 * (1 - electrolyte.transferenceNumber)
-        * electrolyte.thermodynamicFactor.value(c: c, T: cell.temperatureK) * thermalVoltage
+        * electrolyte.thermodynamicFactor.value(c: c, temperature: cell.temperatureK)
+        * thermalVoltage
     }
     // Potential profile from diffusion alone, integrated from x = 0, then averaged per electrode.
     var profile = [Double](repeating: 0, count: layout.volumeCount)
@@ -89,6 +92,8 @@ extension DFNModel {
     var lithium = 0.0
     var surfaceMin = Double.infinity
     var surfaceMax = -Double.infinity
+    var shellMin = Double.infinity
+    var shellMax = -Double.infinity
     var surfaceOCP = 0.0
     var overpotential = 0.0
     var filmDrop = 0.0
@@ -109,7 +114,10 @@ extension DFNModel {
       let width = geometry.width[k]
       var mean = 0.0
       for shell in 0..<shells {
-        mean += geometry.shellVolume[e][shell] * y[layout.stoichiometry(k, shell: shell)]
+        let value = y[layout.stoichiometry(k, shell: shell)]
+        mean += geometry.shellVolume[e][shell] * value
+        result.shellMin = min(result.shellMin, value)
+        result.shellMax = max(result.shellMax, value)
       }
       mean /= particleVolume
       let surface = surfaceStoichiometry(k: k, electrode: e, y: y)
@@ -119,7 +127,7 @@ extension DFNModel {
       result.surfaceMin = min(result.surfaceMin, surface)
       result.surfaceMax = max(result.surfaceMax, surface)
       result.surfaceOCP +=
-        parameters.openCircuitPotential.value(x: surface, T: cell.temperatureK) * width
+        parameters.openCircuitPotential.value(x: surface, temperature: cell.temperatureK) * width
       result.overpotential += eta * width
       result.filmDrop += y[layout.interfacialCurrent(k)] * parameters.filmResistanceOhmM2 * width
       result.solidPotential += y[layout.solidPotential(k)] * width

@@ -60,11 +60,12 @@ extension DFNModel {
       let parameters = electrodes[e]
       let x0 = parameters.initialStoichiometry
       for shell in 0..<layout.mesh.particle { y[layout.stoichiometry(k, shell: shell)] = x0 }
-      y[layout.solidPotential(k)] = parameters.openCircuitPotential.value(x: x0, T: temperature)
+      y[layout.solidPotential(k)] = parameters.openCircuitPotential.value(
+        x: x0, temperature: temperature)
     }
     // The negative solid sits near 0 V (φ_s(0) = 0), so φ_e ≈ −U_n.
     let negativePotential = cell.negative.openCircuitPotential.value(
-      x: cell.negative.initialStoichiometry, T: temperature)
+      x: cell.negative.initialStoichiometry, temperature: temperature)
     for k in 0..<layout.volumeCount {
       y[layout.electrolytePotential(k)] = -negativePotential
       if layout.regions[k] != .separator {

@@ -72,7 +72,7 @@ public final class DFNModel {
       guard c > 0, c.isFinite else { return false }
       concentration[k] = c
       logConcentration[k] = Math.log(c)
-      let values = ExpressionValues(x: 0, c: c, T: temperature)
+      let values = ExpressionValues(x: 0, c: c, temperature: temperature)
       effectiveDiffusivity[k] = geometry.transportFactor[k] * electrolyte.diffusivity.value(values)
       effectiveConductivity[k] =
         geometry.transportFactor[k] * electrolyte.conductivity.value(values)
@@ -216,7 +216,7 @@ public final class DFNModel {
     -> Double
   {
     if case .constant(let value) = function { return value }
-    return function.value(x: (x0 + x1) / 2, T: t)
+    return function.value(x: (x0 + x1) / 2, temperature: t)
   }
 
   // MARK: - Derived quantities
@@ -241,32 +241,33 @@ public final class DFNModel {
     let parameters = electrodes[e]
     let j = y[layout.interfacialCurrent(k)]
     return y[layout.solidPotential(k)] - y[layout.electrolytePotential(k)]
-      - parameters.openCircuitPotential.value(x: surface, T: cell.temperatureK)
+      - parameters.openCircuitPotential.value(x: surface, temperature: cell.temperatureK)
       - j * parameters.filmResistanceOhmM2
   }
 
   /// Exchange current density j0 = k c_e^α_a (c_max − c_s)^α_a c_s^α_c, A/m².
   ///
-  /// The vacancy and occupancy fractions are floored smoothly at about 1e-6: the power laws
-  /// have unbounded slope at 0 and 1, which would stall the integrator when one volume's
-  /// surface nears saturation while the rest of the electrode still works.
+  /// Each power law is continued below a fraction of 1e-6 by a quadratic that keeps value
+  /// and slope continuous and reaches zero at zero: the slope stays bounded as a surface
+  /// nears saturation (the bare power law's is infinite and stalls the integrator), and past
+  /// saturation j0 changes sign, so the kinetics push the surface back instead of over-filling.
   func exchangeCurrent(electrode e: Int, surface: Double, electrolyte: Double) -> Double {
     let parameters = electrodes[e]
     let alphaA = parameters.anodicTransferCoefficient
     let cMax = parameters.maxConcentrationMolM3
-    let occupied = DFNModel.smoothFloor(surface)
-    let vacant = DFNModel.smoothFloor(1 - surface)
     return parameters.rateConstant
-      * Math.pow(DFNModel.smoothFloor(electrolyte / 1000) * 1000, alphaA)
-      * Math.pow(cMax * vacant, alphaA) * Math.pow(cMax * occupied, 1 - alphaA)
+      * Math.pow(1000, alphaA) * DFNModel.regularizedPower(electrolyte / 1000, alphaA)
+      * Math.pow(cMax, alphaA) * DFNModel.regularizedPower(1 - surface, alphaA)
+      * Math.pow(cMax, 1 - alphaA) * DFNModel.regularizedPower(surface, 1 - alphaA)
   }
 
-  /// max(value, 0) smoothed over a width of 1e-6: equal to `value` to within 1e-12 when
-  /// value > 1e-3, and positive everywhere.
+  /// v^p for v ≥ 1e-6, and v0^p (a s + b s²) with s = v / v0 below, matched in value and slope.
   @inline(__always)
-  static func smoothFloor(_ value: Double) -> Double {
-    let width = 1e-6
-    return 0.5 * (value + (value * value + width * width).squareRoot())
+  static func regularizedPower(_ value: Double, _ exponent: Double) -> Double {
+    let threshold = 1e-6
+    if value >= threshold { return Math.pow(value, exponent) }
+    let s = value / threshold
+    return Math.pow(threshold, exponent) * ((2 - exponent) * s + (exponent - 1) * s * s)
   }
 
   /// The terminal voltage, V: φ_s at x = L (extrapolated with the applied current) minus the

@@ -29,6 +29,10 @@ public struct DFNObservation: Sendable, Equatable {
   public var surfaceMinimum = (negative: 0.0, positive: 0.0)
   /// Highest particle-surface stoichiometry in each electrode.
   public var surfaceMaximum = (negative: 0.0, positive: 0.0)
+  /// Lowest stoichiometry of any particle shell in each electrode (the state itself).
+  public var shellMinimum = (negative: 0.0, positive: 0.0)
+  /// Highest stoichiometry of any particle shell in each electrode.
+  public var shellMaximum = (negative: 0.0, positive: 0.0)
   /// Open-circuit voltage at the average stoichiometries, V.
   public var openCircuitVoltageV = 0.0
   /// Reaction overpotentials averaged over each electrode, V.

@@ -47,7 +47,7 @@ public enum ExpressionVariable: String, Sendable, CaseIterable {
   /// Electrolyte concentration in mol/m³.
   case c
   /// Temperature in K.
-  case T
+  case temperature = "T"
 }
 
 /// Values of the expression variables.
@@ -57,20 +57,20 @@ public struct ExpressionValues: Sendable {
   /// Electrolyte concentration in mol/m³.
   public var c: Double
   /// Temperature in K.
-  public var T: Double
+  public var temperature: Double
 
   /// Values for one evaluation.
-  public init(x: Double = 0, c: Double = 0, T: Double = 298.15) {
+  public init(x: Double = 0, c: Double = 0, temperature: Double = 298.15) {
     self.x = x
     self.c = c
-    self.T = T
+    self.temperature = temperature
   }
 
   subscript(variable: ExpressionVariable) -> Double {
     switch variable {
     case .x: return x
     case .c: return c
-    case .T: return T
+    case .temperature: return temperature
     }
   }
 }

@@ -6,8 +6,9 @@ public struct ExpressionError: Error, Equatable, Sendable {
   public let message: String
 }
 
-/// Parses the expression language: numbers (with exponents), `x`, `c`, `T`, `+ - * / ^`,
-/// parentheses, and `exp log tanh sqrt pow`. `^` binds tighter than unary minus, as in
+/// Parses the small, safe expression language of material functions.
+///
+/// It has numbers (with exponents), `x`, `c`, `T`, `+ - * / ^`, parentheses, and `exp log tanh sqrt pow`. `^` binds tighter than unary minus, as in
 /// mathematics (`-x^2` is `-(x^2)`).
 public struct ExpressionParser {
   private let characters: [Character]

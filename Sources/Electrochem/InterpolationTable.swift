@@ -12,6 +12,12 @@ public struct TableError: Error, Equatable, Sendable {
   public let row: Int?
   /// What is wrong.
   public let message: String
+
+  /// An error about `row` (nil: the whole table).
+  public init(row: Int?, message: String) {
+    self.row = row
+    self.message = message
+  }
 }
 
 /// A tabulated function y(x) with shape-preserving monotone cubic interpolation

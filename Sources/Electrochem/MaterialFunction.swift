@@ -17,12 +17,12 @@ public enum MaterialFunction: Sendable, Equatable {
   }
 
   /// The value as a function of stoichiometry alone, at temperature `T`.
-  public func value(x: Double, T: Double) -> Double {
-    value(ExpressionValues(x: x, c: 0, T: T))
+  public func value(x: Double, temperature: Double) -> Double {
+    value(ExpressionValues(x: x, c: 0, temperature: temperature))
   }
 
   /// The value as a function of electrolyte concentration alone, at temperature `T`.
-  public func value(c: Double, T: Double) -> Double {
-    value(ExpressionValues(x: 0, c: c, T: T))
+  public func value(c: Double, temperature: Double) -> Double {
+    value(ExpressionValues(x: 0, c: c, temperature: temperature))
   }
 }

@@ -43,7 +43,7 @@ enum CellValidation {
         subject: "\(name).initial_stoichiometry",
         message: "must be strictly between 0 and 1, got \(e.initialStoichiometry)")
     }
-    let ocp = e.openCircuitPotential.value(x: e.initialStoichiometry, T: 298.15)
+    let ocp = e.openCircuitPotential.value(x: e.initialStoichiometry, temperature: 298.15)
     guard ocp.isFinite else {
       throw SimulationError(
         subject: "\(name).ocp", message: "is not finite at the initial stoichiometry")

@@ -1,6 +1,8 @@
 import DAESolver
 import Electrochem
 
+/// Consistent initial values for a step.
+///
 /// Makes the algebraic unknowns (potentials, interfacial currents, applied current) consistent
 /// with the differential ones by Newton's method on the algebraic block, then sets y' from
 /// the differential rows. IDACalcIC is the fallback when this does not converge.

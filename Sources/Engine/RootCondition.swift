@@ -21,8 +21,9 @@ enum RootCondition: Sendable, Equatable {
     case negativeFull, negativeEmpty, positiveFull, positiveEmpty
   }
 
-  /// How close to 0 or 1 the particle surfaces of a whole electrode may come before the step
-  /// ends. A single volume nearing saturation is left to the kinetics (j0 → 0 moves the
+  /// How close to 0 or 1 the particle surfaces of a whole electrode may come.
+  ///
+  /// A single volume nearing saturation is left to the kinetics (j0 → 0 moves the
   /// reaction elsewhere, as in the converged model); only a saturated electrode ends a step.
   static let surfaceMargin = 1e-4
 

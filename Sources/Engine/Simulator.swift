@@ -2,7 +2,9 @@ import DAESolver
 import Electrochem
 import StudyModel
 
-/// Runs protocols on cells. Keeps one IDA solver (and its KLU symbolic analysis) for its mesh
+/// Runs protocols on cells.
+///
+/// Keeps one IDA solver (and its KLU symbolic analysis) for its mesh
 /// and reuses it for every run; not thread-safe, so use one simulator per worker.
 public final class Simulator {
   /// The numerical settings.
@@ -18,7 +20,9 @@ public final class Simulator {
     self.pattern = SparsityPattern(size: layout.size, entries: layout.jacobianEntries)
   }
 
-  /// Runs `protocol` on `cell` from its initial state. Throws only for invalid input;
+  /// Runs `protocol` on `cell` from its initial state.
+  ///
+  /// Throws only for invalid input;
   /// numerical trouble ends the run early with the partial data and a `solverFailure`.
   /// - Parameter nominalCapacityAh: the capacity C-rates refer to (needed only for C-rates).
   public func run(
