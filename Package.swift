@@ -79,8 +79,12 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "DAESolverTests", dependencies: ["DAESolver", "TestSupport"]),
     .testTarget(
-      name: "EngineTests", dependencies: ["Engine", "Electrochem", "StudyModel", "TestSupport"],
+      name: "EngineTests",
+      dependencies: ["Engine", "Electrochem", "StudyModel", "StudyLoader", "TestSupport"],
       resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "StudyLoaderTests", dependencies: ["StudyLoader", "StudyModel", "TestSupport"],
+      exclude: ["Snapshots", "Fixtures"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
     .testTarget(

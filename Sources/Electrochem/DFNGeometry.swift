@@ -1,3 +1,5 @@
+import StudyModel
+
 /// Per-volume constants of the discretised cell, computed once per parameter set.
 struct DFNGeometry: Sendable {
   /// Width of each volume along x, m.

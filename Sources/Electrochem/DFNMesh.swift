@@ -1,3 +1,5 @@
+import StudyModel
+
 /// The finite-volume resolution of a DFN model.
 public struct DFNMesh: Sendable, Equatable, Hashable {
   /// Volumes across the negative electrode.

@@ -1,3 +1,5 @@
+import StudyModel
+
 extension DFNModel {
   /// Everything a report needs from state `y`.
   public func observe(_ y: Span<Double>) -> DFNObservation {

@@ -1,3 +1,5 @@
+import StudyModel
+
 extension DFNLayout {
   /// The (row, column) pairs where the Jacobian can be nonzero, for every control mode.
   public var jacobianEntries: [(row: Int, column: Int)] {

@@ -1,3 +1,5 @@
+import StudyModel
+
 extension DFNModel {
   /// The lowest and highest particle-surface stoichiometry in one electrode.
   public func surfaceRange(negative: Bool, _ y: Span<Double>) -> ClosedRange<Double> {

@@ -1,3 +1,5 @@
+import StudyModel
+
 /// The Doyle–Fuller–Newman model of one cell, discretised by finite volumes in x and in the
 /// particle radius: residual F(y, y') = 0, its sparsity, and derived quantities.
 ///

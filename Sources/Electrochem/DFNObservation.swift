@@ -1,3 +1,5 @@
+import StudyModel
+
 /// What one state of the DFN model shows to an observer: terminal quantities, electrode
 /// states and the overpotential breakdown.
 public struct DFNObservation: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import StudyModel
 
 /// Elementary functions in one place, so the physics code reads the same everywhere.
 enum Math {

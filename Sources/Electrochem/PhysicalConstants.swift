@@ -1,3 +1,5 @@
+import StudyModel
+
 /// Physical constants (CODATA 2018 exact values).
 public enum PhysicalConstants {
   /// Faraday constant, C/mol.

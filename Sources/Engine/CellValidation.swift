@@ -1,4 +1,5 @@
 import Electrochem
+import StudyModel
 
 /// Checks that a cell's parameters are physical before any solving.
 enum CellValidation {

@@ -1,5 +1,6 @@
 import DAESolver
 import Electrochem
+import StudyModel
 
 /// Consistent initial values for a step.
 ///

@@ -1,5 +1,6 @@
 import DAESolver
 import Electrochem
+import StudyModel
 
 /// Presents a `DFNModel` under a given control to IDA: residual, a coloured
 /// finite-difference Jacobian and the step's termination roots.

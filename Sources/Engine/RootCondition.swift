@@ -1,4 +1,5 @@
 import Electrochem
+import StudyModel
 
 /// One termination watched by the integrator's root finding: g > 0 while the step runs,
 /// g = 0 where it must end.

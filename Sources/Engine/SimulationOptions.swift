@@ -1,4 +1,5 @@
 import Electrochem
+import StudyModel
 
 /// Numerical settings of a simulation.
 public struct SimulationOptions: Sendable, Equatable, Hashable {

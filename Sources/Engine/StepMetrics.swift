@@ -1,4 +1,5 @@
 import Electrochem
+import StudyModel
 
 /// The numbers a report quotes for one protocol step.
 public struct StepMetrics: Sendable, Equatable {

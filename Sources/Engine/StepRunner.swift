@@ -1,5 +1,6 @@
 import DAESolver
 import Electrochem
+import StudyModel
 
 /// Integrates one resolved step at a time, carrying the state and the clock between steps.
 struct StepRunner {

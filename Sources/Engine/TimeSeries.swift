@@ -1,4 +1,5 @@
 import Electrochem
+import StudyModel
 
 /// The sampled history of one protocol step.
 public struct TimeSeries: Sendable, Equatable {

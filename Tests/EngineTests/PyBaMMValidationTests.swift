@@ -1,5 +1,6 @@
 import Electrochem
 import Engine
+import StudyModel
 import Testing
 
 /// The engine against PyBaMM's DFN on every reference case (Fixtures/pybamm/README.md),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One porous electrode of a cell, in SI units.
 public struct ElectrodeParameters: Sendable, Equatable {
   /// Coating thickness, m.
@@ -66,7 +68,7 @@ public struct ElectrodeParameters: Sendable, Equatable {
 
   /// Effective solid conductivity, S/m.
   public var effectiveConductivitySM: Double {
-    conductivitySM * Math.pow(activeFraction, bruggemanSolid)
+    conductivitySM * Foundation.pow(activeFraction, bruggemanSolid)
   }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed arithmetic expression over named variables (`x`, `c`, `T`), evaluated without
 /// ever running user text as code.
 public indirect enum Expression: Sendable, Equatable {
@@ -24,7 +26,7 @@ public indirect enum Expression: Sendable, Equatable {
       return op.apply(lhs.evaluate(values), rhs.evaluate(values))
     case .call(let function, let argument): return function.apply(argument.evaluate(values))
     case .power(let base, let exponent):
-      return Math.pow(base.evaluate(values), exponent.evaluate(values))
+      return Foundation.pow(base.evaluate(values), exponent.evaluate(values))
     }
   }
 
@@ -109,9 +111,9 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
 
   func apply(_ value: Double) -> Double {
     switch self {
-    case .exp: return Math.exp(value)
-    case .log: return Math.log(value)
-    case .tanh: return Math.tanh(value)
+    case .exp: return Foundation.exp(value)
+    case .log: return Foundation.log(value)
+    case .tanh: return Foundation.tanh(value)
     case .sqrt: return value.squareRoot()
     }
   }

@@ -1,0 +1,249 @@
+import Foundation
+import StudyModel
+import Yams
+
+/// Reads cell files (`studies/library/cells/*.yaml`, or a study's own), resolving materials and
+/// electrolytes that are given by name from the library.
+public struct CellFileLoader {
+  /// The library folder that named materials and electrolytes are looked up in.
+  public let libraryFolder: String
+  private let sink = DiagnosticSink()
+
+  /// A loader that resolves names in `libraryFolder`.
+  public init(libraryFolder: String) {
+    self.libraryFolder = libraryFolder
+  }
+
+  /// The library folder for a file: the nearest enclosing folder named `library`, else
+  /// `studies/library` beside the nearest enclosing `studies` folder, else `studies/library`.
+  public static func library(for path: String) -> String {
+    var folder = ((path as NSString).deletingLastPathComponent as NSString)
+    while folder.length > 0, folder as String != "/" {
+      if folder.lastPathComponent == "library" { return folder as String }
+      if folder.lastPathComponent == "studies" { return folder.appendingPathComponent("library") }
+      let parent = folder.deletingLastPathComponent as NSString
+      if parent == folder { break }
+      folder = parent
+    }
+    return "studies/library"
+  }
+
+  /// Loads the cell in `path`, or every problem found in it.
+  public func load(path: String) -> Result<CellDefinition, DiagnosticList> {
+    guard let document = YAMLDocument.load(path: path, sink: sink),
+      let root = MappingReader(document.root, file: path, sink: sink, path: "")
+    else { return .failure(DiagnosticList(sink.diagnostics)) }
+    let definition = readCell(root)
+    root.finish()
+    guard let definition, !sink.hasErrors else { return .failure(DiagnosticList(sink.diagnostics)) }
+    return .success(definition)
+  }
+
+  private func readCell(_ root: MappingReader) -> CellDefinition? {
+    let name = root.string("name", example: "my-cell")
+    let description = root.string("description", required: false) ?? ""
+    let source = root.string(
+      "source", example: "the paper, table or data file the values come from")
+    let area = root.quantity("area", .area, required: false, open: 0...Double.infinity) ?? 1
+    let temperature =
+      root.quantity("temperature", .temperature, required: false, open: 0...1e4) ?? 298.15
+    let contact =
+      root.quantity("contact_resistance", .areaResistance, required: false, range: 0...) ?? 0
+    let nominal = root.quantity(
+      "nominal_capacity", .charge, required: false, open: 0...Double.infinity)
+    let negative = root.mapping("negative").flatMap { self.readElectrode($0) }
+    let separator = root.mapping("separator").flatMap { self.readSeparator($0) }
+    let positive = root.mapping("positive").flatMap { self.readElectrode($0) }
+    let electrolyte = reference(root, key: "electrolyte", folder: "electrolytes") {
+      self.readElectrolyte($0)
+    }
+    guard let name, let source, let negative, let separator, let positive, let electrolyte else {
+      return nil
+    }
+    let parameters = CellParameters(
+      negative: negative, separator: separator, positive: positive, electrolyte: electrolyte,
+      temperatureK: temperature, contactResistanceOhmM2: contact, areaM2: area)
+    return CellDefinition(
+      name: name, description: description, source: source, parameters: parameters,
+      nominalCapacityAh: nominal.map { $0 / 3600 })
+  }
+
+  /// A mapping given inline, or by name from `libraryFolder/folder/NAME.yaml`.
+  private func reference<T>(
+    _ parent: MappingReader, key: String, folder: String, read: (MappingReader) -> T?
+  ) -> T? {
+    guard
+      let node = parent.value(key, required: true, example: "a name from the library, or { ... }")
+    else {
+      return nil
+    }
+    if let name = node.scalar?.string {
+      let path = "\(libraryFolder)/\(folder)/\(name).yaml"
+      guard FileManager.default.fileExists(atPath: path) else {
+        let available =
+          (try? FileManager.default.contentsOfDirectory(atPath: "\(libraryFolder)/\(folder)")) ?? []
+        let names = available.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+          .sorted()
+        let hint =
+          Suggestions.closest(to: name, in: names).map { "did you mean '\($0)'?" }
+          ?? "available: \(names.joined(separator: ", "))"
+        sink.error(
+          "no \(key) named '\(name)' in \(libraryFolder)/\(folder)",
+          at: YAMLDiagnostics.location(of: node, file: parent.file), hint: hint)
+        return nil
+      }
+      guard let document = YAMLDocument.load(path: path, sink: sink),
+        let reader = MappingReader(document.root, file: path, sink: sink, path: "")
+      else { return nil }
+      reader.allow(["name", "description", "source"])
+      if reader.string("source", example: "where the values come from") == nil { return nil }
+      defer { reader.finish() }
+      return read(reader)
+    }
+    guard let reader = MappingReader(node, file: parent.file, sink: sink, path: key) else {
+      return nil
+    }
+    reader.allow(["name", "description", "source"])
+    defer { reader.finish() }
+    return read(reader)
+  }
+
+  private func readElectrode(_ reader: MappingReader) -> ElectrodeParameters? {
+    defer { reader.finish() }
+    let thickness = reader.quantity("thickness", .length, open: 0...Double.infinity)
+    let porosity = reader.quantity("porosity", .none, open: 0...1)
+    let active = reader.quantity("active_fraction", .none, open: 0...1)
+    let radius = reader.quantity("particle_radius", .length, open: 0...Double.infinity)
+    let conductivity = reader.quantity("conductivity", .conductivity, open: 0...Double.infinity)
+    let bruggeman = reader.quantity("bruggeman", .none, range: 0...)
+    let bruggemanSolid =
+      reader.quantity("bruggeman_solid", .none, required: false, range: 0...) ?? 0
+    let film =
+      reader.quantity("film_resistance", .areaResistance, required: false, range: 0...) ?? 0
+    let initial = reader.quantity("initial_stoichiometry", .none, open: 0...1)
+    let material = reference(reader, key: "material", folder: "materials") { self.readMaterial($0) }
+    if let porosity, let active, porosity + active > 1 + 1e-12 {
+      reader.sink.error(
+        "'\(reader.path).porosity' (\(porosity)) and '\(reader.path).active_fraction' (\(active)) add up to more than 1",
+        at: reader.location(of: "active_fraction"),
+        hint: "volume fractions of pores and active material cannot exceed 1")
+    }
+    guard let thickness, let porosity, let active, let radius, let conductivity, let bruggeman,
+      let initial,
+      let material
+    else { return nil }
+    return ElectrodeParameters(
+      thicknessM: thickness, porosity: porosity, activeFraction: active, particleRadiusM: radius,
+      conductivitySM: conductivity, bruggemanElectrolyte: bruggeman, bruggemanSolid: bruggemanSolid,
+      filmResistanceOhmM2: film, maxConcentrationMolM3: material.maxConcentration,
+      diffusivity: material.diffusivity, rateConstant: material.rateConstant,
+      anodicTransferCoefficient: material.transferCoefficient, openCircuitPotential: material.ocp,
+      initialStoichiometry: initial, activeDensityKgM3: material.density ?? 0,
+      practicalWindow: material.window)
+  }
+
+  struct Material {
+    let maxConcentration: Double
+    let diffusivity: MaterialFunction
+    let rateConstant: Double
+    let transferCoefficient: Double
+    let ocp: MaterialFunction
+    let density: Double?
+    let window: ClosedRange<Double>
+  }
+
+  private func readMaterial(_ reader: MappingReader) -> Material? {
+    let functions = FunctionReader(reader: reader, sink: reader.sink)
+    let ocp = functions.function(
+      "ocp", dimension: .voltage, variables: [.x, .temperature], example: "4.2 - 0.5 * x")
+    let diffusivity = functions.function(
+      "diffusivity", dimension: .diffusivity, variables: [.x, .temperature], example: "5e-14 m2/s")
+    let rate = reader.quantity("rate_constant", .rateConstant, open: 0...Double.infinity)
+    let alpha = reader.quantity("transfer_coefficient", .none, required: false, open: 0...1) ?? 0.5
+    let density = reader.quantity("density", .density, required: false, open: 0...Double.infinity)
+    let maximum = maxConcentration(reader, density: density)
+    let window = practicalWindow(reader)
+    guard let ocp, let diffusivity, let rate, let maximum else { return nil }
+    return Material(
+      maxConcentration: maximum, diffusivity: diffusivity, rateConstant: rate,
+      transferCoefficient: alpha, ocp: ocp, density: density, window: window)
+  }
+
+  /// c_max from `max_concentration`, `site_density` or `specific_capacity` with `density`.
+  private func maxConcentration(_ reader: MappingReader, density: Double?) -> Double? {
+    let options = ["max_concentration", "site_density", "specific_capacity"]
+    let given = options.filter { reader.has($0) }
+    reader.allow(options)
+    guard given.count == 1 else {
+      reader.sink.error(
+        given.isEmpty
+          ? "'\(reader.path)' needs one of max_concentration, site_density or specific_capacity"
+          : "'\(reader.path)' gives \(given.joined(separator: " and ")); give exactly one",
+        at: reader.location, hint: "for example 'max_concentration: 34705 mol/m3'")
+      return nil
+    }
+    switch given[0] {
+    case "max_concentration":
+      return reader.quantity("max_concentration", .concentration, open: 0...Double.infinity)
+    case "site_density":
+      return reader.quantity("site_density", .numberDensity, open: 0...Double.infinity).map {
+        $0 / 6.02214076e23
+      }
+    default:
+      guard
+        let capacity = reader.quantity(
+          "specific_capacity", .specificCharge, open: 0...Double.infinity)
+      else { return nil }
+      guard let density else {
+        reader.sink.error(
+          "'\(reader.path).specific_capacity' needs 'density' to give a concentration",
+          at: reader.location(of: "specific_capacity"), hint: "add 'density: 2.24 g/cm3'")
+        return nil
+      }
+      return capacity * density / 96485.33212
+    }
+  }
+
+  private func practicalWindow(_ reader: MappingReader) -> ClosedRange<Double> {
+    guard let node = reader.value("practical_window", required: false, example: "[0.0, 0.865]")
+    else {
+      return 0...1
+    }
+    let values = node.sequence?.compactMap { $0.scalar.flatMap { Double($0.string) } } ?? []
+    guard values.count == 2, values[0] >= 0, values[0] < values[1], values[1] <= 1 else {
+      reader.sink.error(
+        "'\(reader.path).practical_window' must be two stoichiometries [lower, upper] with 0 ≤ lower < upper ≤ 1",
+        at: YAMLDiagnostics.location(of: node, file: reader.file),
+        hint: "for example '[0.0, 0.865]'")
+      return 0...1
+    }
+    return values[0]...values[1]
+  }
+
+  private func readSeparator(_ reader: MappingReader) -> SeparatorParameters? {
+    defer { reader.finish() }
+    let thickness = reader.quantity("thickness", .length, open: 0...Double.infinity)
+    let porosity = reader.quantity("porosity", .none, open: 0...1)
+    let bruggeman = reader.quantity("bruggeman", .none, range: 0...)
+    guard let thickness, let porosity, let bruggeman else { return nil }
+    return SeparatorParameters(thicknessM: thickness, porosity: porosity, bruggeman: bruggeman)
+  }
+
+  private func readElectrolyte(_ reader: MappingReader) -> ElectrolyteParameters? {
+    let functions = FunctionReader(reader: reader, sink: reader.sink)
+    let variables: Set<ExpressionVariable> = [.c, .temperature]
+    let initial = reader.quantity(
+      "initial_concentration", .concentration, open: 0...Double.infinity)
+    let diffusivity = functions.function(
+      "diffusivity", dimension: .diffusivity, variables: variables, example: "3e-10 m2/s")
+    let conductivity = functions.function(
+      "conductivity", dimension: .conductivity, variables: variables, example: "1 S/m")
+    let transference = reader.quantity("transference_number", .none, range: 0...)
+    let factor = functions.function(
+      "thermodynamic_factor", dimension: .none, variables: variables, required: false, example: "1")
+    guard let initial, let diffusivity, let conductivity, let transference else { return nil }
+    return ElectrolyteParameters(
+      initialConcentrationMolM3: initial, diffusivity: diffusivity, conductivity: conductivity,
+      transferenceNumber: transference, thermodynamicFactor: factor ?? .constant(1))
+  }
+}

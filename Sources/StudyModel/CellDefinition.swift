@@ -1,0 +1,25 @@
+/// A cell as a study or the library declares it: its parameters and what it is.
+public struct CellDefinition: Sendable, Equatable {
+  /// The name it is referred to by.
+  public let name: String
+  /// One line on what the cell is.
+  public let description: String
+  /// Where the values come from.
+  public let source: String
+  /// The parameters in SI units.
+  public var parameters: CellParameters
+  /// The capacity that C-rates refer to, Ah (nil when not declared).
+  public var nominalCapacityAh: Double?
+
+  /// A cell definition.
+  public init(
+    name: String, description: String, source: String, parameters: CellParameters,
+    nominalCapacityAh: Double?
+  ) {
+    self.name = name
+    self.description = description
+    self.source = source
+    self.parameters = parameters
+    self.nominalCapacityAh = nominalCapacityAh
+  }
+}

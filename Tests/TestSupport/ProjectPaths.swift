@@ -1,0 +1,17 @@
+import Foundation
+
+/// Paths inside this repository, found from the test sources' location.
+public enum ProjectPaths {
+  /// The repository root (the folder holding Package.swift).
+  public static func root(testFile: String = #filePath) -> String {
+    var folder = (testFile as NSString).deletingLastPathComponent
+    while folder != "/" {
+      if FileManager.default.fileExists(atPath: "\(folder)/Package.swift") { return folder }
+      folder = (folder as NSString).deletingLastPathComponent
+    }
+    return FileManager.default.currentDirectoryPath
+  }
+
+  /// The shared library of materials, electrolytes and cells.
+  public static var library: String { "\(root())/studies/library" }
+}
