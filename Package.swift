@@ -3,7 +3,8 @@ import PackageDescription
 
 // KLU's header lives in a sub-folder of /usr/include on Debian; only the C shim that
 // creates the KLU solver sees it, so no Swift target needs the path.
-let suiteSparseInclude: [CSetting] = [.unsafeFlags(["-I/usr/include/suitesparse"])]
+// The vector kernels are compiled with optimisation even in debug builds (see fastvector.c).
+let suiteSparseInclude: [CSetting] = [.unsafeFlags(["-I/usr/include/suitesparse", "-O2"])]
 
 let package = Package(
   name: "cellbook",
@@ -71,7 +72,8 @@ let package = Package(
     .executableTarget(
       name: "cellbook",
       dependencies: [
-        "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Pipeline", "Electrochem", "StudyModel", "StudyLoader",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "TestSupport", path: "Tests/TestSupport"),

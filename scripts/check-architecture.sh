@@ -13,7 +13,7 @@ declare -A allowed=(
   [Figures]="Foundation CCairo"
   [Reports]="Foundation StudyModel CCmarkGFM Mustache"
   [Pipeline]="Foundation Dispatch StudyModel StudyLoader Electrochem Engine Figures Reports"
-  [cellbook]="Foundation StudyModel Pipeline ArgumentParser"
+  [cellbook]="Foundation StudyModel StudyLoader Electrochem Pipeline ArgumentParser"
 )
 
 status=0

@@ -55,8 +55,7 @@ public final class ColoredJacobian {
       perturbedY[index] = y[index]
       perturbedYP[index] = yp[index]
     }
-    var baseSpan = base.mutableSpan
-    guard residual(perturbedY.span, perturbedYP.span, &baseSpan) else { return false }
+    guard evaluateResidual(into: &base, residual) else { return false }
     let root = Double.ulpOfOne.squareRoot()
     for group in groups {
       for column in group {
@@ -67,8 +66,7 @@ public final class ColoredJacobian {
         perturbedY[column] = value + increment
         perturbedYP[column] = yp[column] + cj * increment
       }
-      var shiftedSpan = shifted.mutableSpan
-      guard residual(perturbedY.span, perturbedYP.span, &shiftedSpan) else { return false }
+      guard evaluateResidual(into: &shifted, residual) else { return false }
       for column in group {
         let increment = increments[column]
         for position in pattern.columnStarts[column]..<pattern.columnStarts[column + 1] {
@@ -80,5 +78,16 @@ public final class ColoredJacobian {
       }
     }
     return true
+  }
+
+  /// Evaluates the residual at the perturbed state into `output`, each buffer accessed
+  /// through its own scope.
+  private func evaluateResidual(
+    into output: inout [Double], _ residual: (Span<Double>, Span<Double>, inout MutableSpan<Double>) -> Bool
+  ) -> Bool {
+    let y = perturbedY
+    let yp = perturbedYP
+    var target = output.mutableSpan
+    return residual(y.span, yp.span, &target)
   }
 }

@@ -13,6 +13,9 @@ public enum AdvanceOutcome: Sendable, Equatable {
 
 /// Counters of the work IDA has done since the last reset.
 public struct IDAStatistics: Sendable, Equatable {
+  /// All counters at zero.
+  public init() {}
+
   /// Internal time steps taken.
   public var steps = 0
   /// Residual evaluations.
@@ -64,8 +67,8 @@ public final class IDASolver {
   private func create() throws(DAEError) {
     try IDAFlag.check(SUNContext_Create(nil, &context), "SUNContext_Create")
     let size = sunindextype(problem.size)
-    y = N_VNew_Serial(size, context)
-    yp = N_VNew_Serial(size, context)
+    y = CSundials_NewVector(size, context)
+    yp = CSundials_NewVector(size, context)
     guard y != nil, yp != nil else { throw IDAFlag.nullResult("N_VNew_Serial") }
     matrix = SUNSparseMatrix(
       size, size, sunindextype(problem.pattern.nonzeroCount), CSundials_CSCFormat(), context)
@@ -132,7 +135,7 @@ public final class IDASolver {
       return
     }
     precondition(tolerances.count == problem.size, "one absolute tolerance per component")
-    let vector = N_VNew_Serial(sunindextype(problem.size), context)
+    let vector = CSundials_NewVector(sunindextype(problem.size), context)
     defer { N_VDestroy(vector) }
     copy(tolerances, into: vector)
     try IDAFlag.check(
@@ -140,7 +143,7 @@ public final class IDASolver {
   }
 
   private func setDifferentialMask() throws(DAEError) {
-    let vector = N_VNew_Serial(sunindextype(problem.size), context)
+    let vector = CSundials_NewVector(sunindextype(problem.size), context)
     defer { N_VDestroy(vector) }
     copy(problem.isDifferential.map { $0 ? 1.0 : 0.0 }, into: vector)
     try IDAFlag.check(IDASetId(memory, vector), "IDASetId")

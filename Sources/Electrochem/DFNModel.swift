@@ -257,17 +257,19 @@ public final class DFNModel {
     let parameters = electrodes[e]
     let alphaA = parameters.anodicTransferCoefficient
     let cMax = parameters.maxConcentrationMolM3
-    return parameters.rateConstant
-      * Math.pow(1000, alphaA) * DFNModel.regularizedPower(electrolyte / 1000, alphaA)
-      * Math.pow(cMax, alphaA) * DFNModel.regularizedPower(1 - surface, alphaA)
-      * Math.pow(cMax, 1 - alphaA) * DFNModel.regularizedPower(surface, 1 - alphaA)
+    let scale = alphaA == 0.5 ? (1000 * cMax).squareRoot() * cMax.squareRoot()
+      : Math.pow(1000, alphaA) * Math.pow(cMax, alphaA) * Math.pow(cMax, 1 - alphaA)
+    return parameters.rateConstant * scale
+      * DFNModel.regularizedPower(electrolyte / 1000, alphaA)
+      * DFNModel.regularizedPower(1 - surface, alphaA)
+      * DFNModel.regularizedPower(surface, 1 - alphaA)
   }
 
   /// v^p for v ≥ 1e-6, and v0^p (a s + b s²) with s = v / v0 below, matched in value and slope.
   @inline(__always)
   static func regularizedPower(_ value: Double, _ exponent: Double) -> Double {
     let threshold = 1e-6
-    if value >= threshold { return Math.pow(value, exponent) }
+    if value >= threshold { return exponent == 0.5 ? value.squareRoot() : Math.pow(value, exponent) }
     let s = value / threshold
     return Math.pow(threshold, exponent) * ((2 - exponent) * s + (exponent - 1) * s * s)
   }

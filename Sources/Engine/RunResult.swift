@@ -1,3 +1,4 @@
+import Electrochem
 import StudyModel
 
 /// The outcome of one protocol step.
@@ -8,6 +9,8 @@ public struct StepResult: Sendable, Equatable {
   public let reason: EndReason
   /// What happened during it.
   public let series: TimeSeries
+  /// Profiles along the cell at the requested times that fell in this step.
+  public let profiles: [DFNProfile]
 }
 
 /// The outcome of running a protocol on a cell: every step that ran, with its data, and
@@ -19,8 +22,25 @@ public struct RunResult: Sendable, Equatable {
   /// Whether every step of the protocol ran and ended by a termination.
   public let completed: Bool
 
+  /// The integrator's work: internal steps, residual and Jacobian evaluations.
+  public let statistics: SolverStatistics
+
   /// The first failure's reason, if any.
   public var failure: EndReason? {
     steps.first { !$0.reason.isTermination }?.reason
   }
+}
+
+/// Counters of the integrator's work during a run.
+public struct SolverStatistics: Sendable, Equatable {
+  /// Internal time steps.
+  public var steps = 0
+  /// Residual evaluations made by IDA (not counting those inside the Jacobian).
+  public var residualEvaluations = 0
+  /// Jacobian evaluations (each costs one residual per colour group).
+  public var jacobianEvaluations = 0
+  /// Newton iterations.
+  public var nonlinearIterations = 0
+  /// Rejected steps: error-test and convergence failures.
+  public var failures = 0
 }

@@ -24,12 +24,13 @@ public final class Simulator {
   ///
   /// Throws only for invalid input;
   /// numerical trouble ends the run early with the partial data and a `solverFailure`.
-  /// - Parameter nominalCapacityAh: the capacity C-rates refer to (needed only for C-rates).
+  /// - Parameters:
+  ///   - nominalCapacityAh: the capacity C-rates refer to (needed only for C-rates).
+  ///   - profileTimesS: times since the run began at which to keep profiles along x.
   public func run(
-    cell: CellParameters, protocol steps: [ProtocolStep], nominalCapacityAh: Double? = nil
-  )
-    throws(SimulationError) -> RunResult
-  {
+    cell: CellParameters, protocol steps: [ProtocolStep], nominalCapacityAh: Double? = nil,
+    profileTimesS: [Double] = []
+  ) throws(SimulationError) -> RunResult {
     try CellValidation.check(cell)
     let resolved = try steps.map { step throws(SimulationError) in
       try StepResolver.resolve(step, cell: cell, nominalCapacityAh: nominalCapacityAh)
@@ -37,15 +38,22 @@ public final class Simulator {
     let model = DFNModel(cell: cell, mesh: options.mesh)
     let (system, solver) = try prepare(model)
     var runner = StepRunner(model: model, system: system, solver: solver, pattern: pattern)
+    runner.profileTimes = profileTimesS.sorted()
     var results: [StepResult] = []
     var state = model.restingState()
     for (step, plan) in zip(steps, resolved) {
       let outcome = runner.run(plan, from: &state)
-      results.append(StepResult(step: step, reason: outcome.reason, series: outcome.series))
+      results.append(
+        StepResult(step: step, reason: outcome.reason, series: outcome.series, profiles: outcome.profiles))
       if !outcome.reason.isTermination { break }
     }
     let completed = results.count == steps.count && results.allSatisfy { $0.reason.isTermination }
-    return RunResult(steps: results, completed: completed)
+    let work = runner.work
+    let statistics = SolverStatistics(
+      steps: work.steps, residualEvaluations: work.residualEvaluations,
+      jacobianEvaluations: work.jacobianEvaluations, nonlinearIterations: work.nonlinearIterations,
+      failures: work.errorTestFailures + work.convergenceFailures)
+    return RunResult(steps: results, completed: completed, statistics: statistics)
   }
 
   private func prepare(_ model: DFNModel) throws(SimulationError) -> (DFNSystem, IDASolver) {

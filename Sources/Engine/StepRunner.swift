@@ -10,6 +10,10 @@ struct StepRunner {
   let pattern: SparsityPattern
   private(set) var clock = 0.0
   private(set) var passedCapacity = 0.0
+  /// IDA's work over all steps so far.
+  private(set) var work = IDAStatistics()
+  /// Times since the run began at which profiles are kept, ascending.
+  var profileTimes: [Double] = []
 
   init(model: DFNModel, system: DFNSystem, solver: IDASolver, pattern: SparsityPattern) {
     self.model = model
@@ -21,6 +25,7 @@ struct StepRunner {
   struct Outcome {
     let reason: EndReason
     let series: TimeSeries
+    var profiles: [DFNProfile] = []
   }
 
   /// Runs `plan` from `state` (updated to the end state).
@@ -42,8 +47,17 @@ struct StepRunner {
     let start = clock
     let end = start + plan.horizonS
     var reason: EndReason
+    var profiles: [DFNProfile] = []
+    var pending = profileTimes.filter { $0 >= start && $0 < end }
     loop: while true {
-      switch solver.advance(to: end, stopTime: end, singleStep: true) {
+      // A requested profile time comes next: integrate to it exactly (IDA interpolates).
+      let target = pending.first ?? end
+      let outcome = solver.advance(to: target, stopTime: end, singleStep: pending.isEmpty)
+      if !pending.isEmpty, case .reached(let time) = outcome, time >= target {
+        profiles.append(model.profile(solver.state.span, time: time))
+        pending.removeFirst()
+      }
+      switch outcome {
       case .reached(let time):
         y = solver.state
         record(y, time: time, into: &series)
@@ -67,9 +81,16 @@ struct StepRunner {
       }
     }
     clock = solver.time
+    let stats = solver.statistics
+    work.steps += stats.steps
+    work.residualEvaluations += stats.residualEvaluations
+    work.jacobianEvaluations += stats.jacobianEvaluations
+    work.nonlinearIterations += stats.nonlinearIterations
+    work.errorTestFailures += stats.errorTestFailures
+    work.convergenceFailures += stats.convergenceFailures
     passedCapacity += y[model.layout.charge]
     state = y
-    return Outcome(reason: reason, series: series)
+    return Outcome(reason: reason, series: series, profiles: profiles)
   }
 
   private func initialize(_ y: inout [Double], _ yp: inout [Double], plan: ResolvedStep)

@@ -32,20 +32,20 @@ public enum SweepRunner {
   public static func run(
     _ jobs: [SimulationJob], options: SimulationOptions,
     workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-    progress: (@Sendable (_ finished: Int, _ failed: Bool) -> Void)? = nil
+    timing: (@Sendable (_ index: Int, _ seconds: Double) -> Void)? = nil
   ) -> [Result<RunResult, SimulationError>] {
     let board = ResultBoard(count: jobs.count)
     DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
       let simulator = Simulator(options: options)
       while let index = board.nextIndex() {
         let job = jobs[index]
+        let started = DispatchTime.now().uptimeNanoseconds
         let result = Result { () throws(SimulationError) -> RunResult in
           try simulator.run(
             cell: job.cell, protocol: job.steps, nominalCapacityAh: job.nominalCapacityAh)
         }
-        let failed = (try? result.get().completed) != true
-        let finished = board.store(result, at: index)
-        progress?(finished, failed)
+        timing?(index, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        _ = board.store(result, at: index)
       }
     }
     return board.results()

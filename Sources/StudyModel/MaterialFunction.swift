@@ -3,7 +3,7 @@ public enum MaterialFunction: Sendable, Equatable {
   /// The same value everywhere.
   case constant(Double)
   /// An expression evaluated at each point.
-  case expression(Expression)
+  case expression(CompiledExpression)
   /// A table in `variable`.
   case table(InterpolationTable, variable: ExpressionVariable)
 
@@ -11,7 +11,7 @@ public enum MaterialFunction: Sendable, Equatable {
   public func value(_ values: ExpressionValues) -> Double {
     switch self {
     case .constant(let value): return value
-    case .expression(let expression): return expression.evaluate(values)
+    case .expression(let program): return program.evaluate(values)
     case .table(let table, let variable): return table.value(at: values[variable])
     }
   }

@@ -14,6 +14,9 @@
 /// Creates the KLU direct sparse linear solver for the CSC matrix `a`.
 SUNLinearSolver CSundials_KLU(N_Vector y, SUNMatrix a, SUNContext context);
 
+/// A serial vector whose element-wise operations are the optimised ones of fastvector.c.
+N_Vector CSundials_NewVector(sunindextype length, SUNContext context);
+
 /// The CSC storage code of sparse matrices (a macro in the SUNDIALS header).
 int CSundials_CSCFormat(void);
 

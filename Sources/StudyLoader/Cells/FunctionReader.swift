@@ -28,7 +28,7 @@ struct FunctionReader {
       return .constant(number)
     }
     do {
-      return .expression(try ExpressionParser.parse(text, allowed: variables))
+      return .expression(CompiledExpression(try ExpressionParser.parse(text, allowed: variables)))
     } catch {
       let column = at.column + error.offset + (node.scalar?.style == .plain ? 0 : 1)
       sink.error(

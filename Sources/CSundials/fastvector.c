@@ -1,0 +1,192 @@
+// Optimised kernels for SUNDIALS serial vectors.
+//
+// Debian's libsundials 6.4.1 is built without compiler optimisation, and IDA spends much of
+// its time in these element-wise loops. SUNDIALS lets a program supply its own vector
+// operations; CSundials_NewVector installs these on an ordinary serial vector (clones inherit
+// them), keeping the data layout and every other operation of the library.
+#include "CSundials.h"
+
+#include <math.h>
+
+#define DATA(v) NV_DATA_S(v)
+#define LENGTH(v) NV_LENGTH_S(v)
+
+static void linear_sum(realtype a, N_Vector x, realtype b, N_Vector y, N_Vector z) {
+  const realtype *xd = DATA(x), *yd = DATA(y);
+  realtype *zd = DATA(z);
+  const sunindextype n = LENGTH(x);
+  for (sunindextype i = 0; i < n; i++) zd[i] = a * xd[i] + b * yd[i];
+}
+
+static void constant(realtype c, N_Vector z) {
+  realtype *zd = DATA(z);
+  const sunindextype n = LENGTH(z);
+  for (sunindextype i = 0; i < n; i++) zd[i] = c;
+}
+
+static void product(N_Vector x, N_Vector y, N_Vector z) {
+  const realtype *xd = DATA(x), *yd = DATA(y);
+  realtype *zd = DATA(z);
+  const sunindextype n = LENGTH(x);
+  for (sunindextype i = 0; i < n; i++) zd[i] = xd[i] * yd[i];
+}
+
+static void divide(N_Vector x, N_Vector y, N_Vector z) {
+  const realtype *xd = DATA(x), *yd = DATA(y);
+  realtype *zd = DATA(z);
+  const sunindextype n = LENGTH(x);
+  for (sunindextype i = 0; i < n; i++) zd[i] = xd[i] / yd[i];
+}
+
+static void scale(realtype c, N_Vector x, N_Vector z) {
+  const realtype *xd = DATA(x);
+  realtype *zd = DATA(z);
+  const sunindextype n = LENGTH(x);
+  for (sunindextype i = 0; i < n; i++) zd[i] = c * xd[i];
+}
+
+static void absolute(N_Vector x, N_Vector z) {
+  const realtype *xd = DATA(x);
+  realtype *zd = DATA(z);
+  const sunindextype n = LENGTH(x);
+  for (sunindextype i = 0; i < n; i++) zd[i] = fabs(xd[i]);
+}
+
+static void inverse(N_Vector x, N_Vector z) {
+  const realtype *xd = DATA(x);
+  realtype *zd = DATA(z);
+  const sunindextype n = LENGTH(x);
+  for (sunindextype i = 0; i < n; i++) zd[i] = 1.0 / xd[i];
+}
+
+static void add_constant(N_Vector x, realtype b, N_Vector z) {
+  const realtype *xd = DATA(x);
+  realtype *zd = DATA(z);
+  const sunindextype n = LENGTH(x);
+  for (sunindextype i = 0; i < n; i++) zd[i] = xd[i] + b;
+}
+
+static realtype dot(N_Vector x, N_Vector y) {
+  const realtype *xd = DATA(x), *yd = DATA(y);
+  const sunindextype n = LENGTH(x);
+  realtype sum = 0;
+  for (sunindextype i = 0; i < n; i++) sum += xd[i] * yd[i];
+  return sum;
+}
+
+static realtype max_norm(N_Vector x) {
+  const realtype *xd = DATA(x);
+  const sunindextype n = LENGTH(x);
+  realtype largest = 0;
+  for (sunindextype i = 0; i < n; i++) {
+    realtype value = fabs(xd[i]);
+    if (value > largest) largest = value;
+  }
+  return largest;
+}
+
+static realtype weighted_square_sum(N_Vector x, N_Vector w) {
+  const realtype *xd = DATA(x), *wd = DATA(w);
+  const sunindextype n = LENGTH(x);
+  realtype sum = 0;
+  for (sunindextype i = 0; i < n; i++) {
+    realtype product = xd[i] * wd[i];
+    sum += product * product;
+  }
+  return sum;
+}
+
+static realtype weighted_square_sum_mask(N_Vector x, N_Vector w, N_Vector id) {
+  const realtype *xd = DATA(x), *wd = DATA(w), *idd = DATA(id);
+  const sunindextype n = LENGTH(x);
+  realtype sum = 0;
+  for (sunindextype i = 0; i < n; i++) {
+    if (idd[i] > 0) {
+      realtype product = xd[i] * wd[i];
+      sum += product * product;
+    }
+  }
+  return sum;
+}
+
+static realtype wrms_norm(N_Vector x, N_Vector w) {
+  return sqrt(weighted_square_sum(x, w) / (realtype)LENGTH(x));
+}
+
+static realtype wrms_norm_mask(N_Vector x, N_Vector w, N_Vector id) {
+  return sqrt(weighted_square_sum_mask(x, w, id) / (realtype)LENGTH(x));
+}
+
+static realtype minimum(N_Vector x) {
+  const realtype *xd = DATA(x);
+  const sunindextype n = LENGTH(x);
+  realtype smallest = xd[0];
+  for (sunindextype i = 1; i < n; i++) {
+    if (xd[i] < smallest) smallest = xd[i];
+  }
+  return smallest;
+}
+
+static void compare(realtype c, N_Vector x, N_Vector z) {
+  const realtype *xd = DATA(x);
+  realtype *zd = DATA(z);
+  const sunindextype n = LENGTH(x);
+  for (sunindextype i = 0; i < n; i++) zd[i] = fabs(xd[i]) >= c ? 1.0 : 0.0;
+}
+
+static int linear_combination(int count, realtype *c, N_Vector *x, N_Vector z) {
+  const sunindextype n = LENGTH(z);
+  realtype *zd = DATA(z);
+  const realtype *first = DATA(x[0]);
+  if (x[0] == z) {
+    for (sunindextype i = 0; i < n; i++) zd[i] *= c[0];
+  } else {
+    for (sunindextype i = 0; i < n; i++) zd[i] = c[0] * first[i];
+  }
+  for (int k = 1; k < count; k++) {
+    const realtype *xd = DATA(x[k]);
+    const realtype ck = c[k];
+    for (sunindextype i = 0; i < n; i++) zd[i] += ck * xd[i];
+  }
+  return 0;
+}
+
+static int scale_add_multi(int count, realtype *a, N_Vector x, N_Vector *y, N_Vector *z) {
+  const sunindextype n = LENGTH(x);
+  const realtype *xd = DATA(x);
+  for (int k = 0; k < count; k++) {
+    const realtype *yd = DATA(y[k]);
+    realtype *zd = DATA(z[k]);
+    const realtype ak = a[k];
+    for (sunindextype i = 0; i < n; i++) zd[i] = ak * xd[i] + yd[i];
+  }
+  return 0;
+}
+
+N_Vector CSundials_NewVector(sunindextype length, SUNContext context) {
+  N_Vector vector = N_VNew_Serial(length, context);
+  if (vector == NULL) return NULL;
+  N_Vector_Ops ops = vector->ops;
+  ops->nvlinearsum = linear_sum;
+  ops->nvconst = constant;
+  ops->nvprod = product;
+  ops->nvdiv = divide;
+  ops->nvscale = scale;
+  ops->nvabs = absolute;
+  ops->nvinv = inverse;
+  ops->nvaddconst = add_constant;
+  ops->nvdotprod = dot;
+  ops->nvdotprodlocal = dot;
+  ops->nvmaxnorm = max_norm;
+  ops->nvmaxnormlocal = max_norm;
+  ops->nvwrmsnorm = wrms_norm;
+  ops->nvwrmsnormmask = wrms_norm_mask;
+  ops->nvwsqrsumlocal = weighted_square_sum;
+  ops->nvwsqrsummasklocal = weighted_square_sum_mask;
+  ops->nvmin = minimum;
+  ops->nvminlocal = minimum;
+  ops->nvcompare = compare;
+  ops->nvlinearcombination = linear_combination;
+  ops->nvscaleaddmulti = scale_add_multi;
+  return vector;
+}

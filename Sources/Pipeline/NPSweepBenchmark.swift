@@ -1,0 +1,103 @@
+import Electrochem
+import Engine
+import Foundation
+import StudyLoader
+import StudyModel
+
+/// The N/P-sweep workload of the PyBaMM reference (np_sweep_dfn.jsonl): N/P 0.4 to 2.2 by 0.1
+/// at 0.75 and 2.8 mA/cm², charge to 4.2 V then discharge to 2.5 V, on the seed cell.
+public enum NPSweepBenchmark {
+  /// One workload's measurements.
+  public struct Measurement: Sendable {
+    /// Name of the workload ("np-sweep coarse").
+    public let workload: String
+    /// The mesh.
+    public let mesh: DFNMesh
+    /// Simulations run.
+    public let simulations: Int
+    /// Simulations that did not complete.
+    public let failures: Int
+    /// Wall time of the whole sweep, s.
+    public let wallSeconds: Double
+    /// Median wall time of one simulation, ms.
+    public let medianMilliseconds: Double
+    /// Charge and discharge capacity of each point, mAh/cm².
+    public let points: [(np: Double, milliampsPerCm2: Double, charge: Double, discharge: Double)]
+
+    /// One JSON line with the measurements.
+    public var json: String {
+      let capacities = points.map { point in
+        "{\"np\":\(TimeSeriesCSV.fixedText(point.np, 1)),\"i_mA_cm2\":\(TimeSeriesCSV.fixedText(point.milliampsPerCm2, 2)),"
+          + "\"charge_mAh_cm2\":\(TimeSeriesCSV.fixedText(point.charge, 5)),\"discharge_mAh_cm2\":\(TimeSeriesCSV.fixedText(point.discharge, 5))}"
+      }
+      return "{\"workload\":\"\(workload)\",\"mesh\":[\(mesh.negative),\(mesh.particle)],"
+        + "\"simulations\":\(simulations),\"failures\":\(failures),"
+        + "\"wall_s\":\(TimeSeriesCSV.fixedText(wallSeconds, 4)),"
+        + "\"median_ms\":\(TimeSeriesCSV.fixedText(medianMilliseconds, 3)),"
+        + "\"capacities\":[\(capacities.joined(separator: ","))]}"
+    }
+  }
+
+  /// The ratios and current densities of the workload.
+  public static let ratios = (4...22).map { Double($0) / 10 }
+  /// Current densities, mA/cm².
+  public static let densities = [0.75, 2.8]
+
+  /// Runs the workload on `cell` with `mesh` and `workers` threads.
+  public static func run(cell: CellParameters, mesh: DFNMesh, workers: Int) -> Measurement {
+    var jobs: [SimulationJob] = []
+    var keys: [(Double, Double)] = []
+    for density in densities {
+      for ratio in ratios {
+        let sized = CellDesign.withNegativeThickness(for: ratio, basis: .theoretical, cell: cell)
+        let steps = [
+          ProtocolStep(mode: .charge(.density(density * 10)), limits: [.voltage(4.2)], text: "charge"),
+          ProtocolStep(mode: .discharge(.density(density * 10)), limits: [.voltage(2.5)], text: "discharge"),
+        ]
+        jobs.append(SimulationJob(id: "np=\(ratio) i=\(density)", cell: sized, steps: steps))
+        keys.append((ratio, density))
+      }
+    }
+    let durations = DurationLog(count: jobs.count)
+    let start = Date()
+    let results = SweepRunner.run(jobs, options: SimulationOptions(mesh: mesh), workers: workers) {
+      index, seconds in durations.record(index, seconds)
+    }
+    let wall = Date().timeIntervalSince(start)
+    var points: [(np: Double, milliampsPerCm2: Double, charge: Double, discharge: Double)] = []
+    var failures = 0
+    for (key, result) in zip(keys, results) {
+      guard case .success(let run) = result, run.completed else {
+        failures += 1
+        continue
+      }
+      let capacities = run.steps.map { StepMetrics(series: $0.series, cell: cell).capacityMAhCm2 }
+      points.append((key.0, key.1, capacities[0], capacities.count > 1 ? capacities[1] : 0))
+    }
+    let sorted = durations.values.sorted()
+    let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2] * 1000
+    return Measurement(
+      workload: "np-sweep", mesh: mesh, simulations: jobs.count, failures: failures, wallSeconds: wall,
+      medianMilliseconds: median, points: points)
+  }
+}
+
+/// Per-job wall times collected from the sweep's workers.
+private final class DurationLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: [Double]
+
+  init(count: Int) { stored = Array(repeating: 0, count: count) }
+
+  func record(_ index: Int, _ seconds: Double) {
+    lock.lock()
+    stored[index] = seconds
+    lock.unlock()
+  }
+
+  var values: [Double] {
+    lock.lock()
+    defer { lock.unlock() }
+    return stored
+  }
+}

@@ -1,0 +1,30 @@
+import Electrochem
+import Engine
+
+/// What `cellbook simulate` is asked to do.
+public struct SimulateRequest: Sendable {
+  /// The cell file.
+  public var cellPath: String
+  /// Protocol steps as written.
+  public var protocolSteps: [String]
+  /// Target N/P (the negative thickness is scaled, the positive fixed).
+  public var npRatio: Double?
+  /// The basis of `npRatio`.
+  public var npBasis: CapacityBasis = .theoretical
+  /// Initial stoichiometries (negative, positive), overriding the cell file's.
+  public var initial: (negative: Double?, positive: Double?) = (nil, nil)
+  /// The mesh.
+  public var mesh: DFNMesh = .coarse
+  /// `PATH=VALUE` overrides.
+  public var overrides: [String] = []
+  /// IDA's relative and absolute tolerances.
+  public var tolerances = (relative: SimulationOptions().relativeTolerance, absolute: SimulationOptions().absoluteTolerance)
+  /// Times (s since the start) at which to keep profiles along x.
+  public var profileTimes: [Double] = []
+
+  /// A request for `cellPath` and `protocolSteps` with defaults for the rest.
+  public init(cellPath: String, protocolSteps: [String]) {
+    self.cellPath = cellPath
+    self.protocolSteps = protocolSteps
+  }
+}

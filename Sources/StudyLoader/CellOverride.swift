@@ -1,0 +1,61 @@
+import StudyModel
+
+/// A `--set PATH=VALUE` override of one cell parameter, with units.
+public enum CellOverride {
+  private typealias Setter = @Sendable (inout CellParameters, Double) -> Void
+
+  private static func electrode(_ side: WritableKeyPath<CellParameters, ElectrodeParameters> & Sendable)
+    -> [String: (Dimension, Setter)]
+  {
+    [
+      "thickness": (.length, { $0[keyPath: side].thicknessM = $1 }),
+      "porosity": (.none, { $0[keyPath: side].porosity = $1 }),
+      "active_fraction": (.none, { $0[keyPath: side].activeFraction = $1 }),
+      "particle_radius": (.length, { $0[keyPath: side].particleRadiusM = $1 }),
+      "conductivity": (.conductivity, { $0[keyPath: side].conductivitySM = $1 }),
+      "bruggeman": (.none, { $0[keyPath: side].bruggemanElectrolyte = $1 }),
+      "bruggeman_solid": (.none, { $0[keyPath: side].bruggemanSolid = $1 }),
+      "film_resistance": (.areaResistance, { $0[keyPath: side].filmResistanceOhmM2 = $1 }),
+      "initial_stoichiometry": (.none, { $0[keyPath: side].initialStoichiometry = $1 }),
+      "max_concentration": (.concentration, { $0[keyPath: side].maxConcentrationMolM3 = $1 }),
+      "diffusivity": (.diffusivity, { $0[keyPath: side].diffusivity = .constant($1) }),
+      "rate_constant": (.rateConstant, { $0[keyPath: side].rateConstant = $1 }),
+      "transfer_coefficient": (.none, { $0[keyPath: side].anodicTransferCoefficient = $1 }),
+    ]
+  }
+
+  private static let paths: [String: (Dimension, Setter)] = {
+    var table: [String: (Dimension, Setter)] = [
+      "separator.thickness": (.length, { $0.separator.thicknessM = $1 }),
+      "separator.porosity": (.none, { $0.separator.porosity = $1 }),
+      "separator.bruggeman": (.none, { $0.separator.bruggeman = $1 }),
+      "electrolyte.initial_concentration": (.concentration, { $0.electrolyte.initialConcentrationMolM3 = $1 }),
+      "electrolyte.transference_number": (.none, { $0.electrolyte.transferenceNumber = $1 }),
+      "electrolyte.diffusivity": (.diffusivity, { $0.electrolyte.diffusivity = .constant($1) }),
+      "electrolyte.conductivity": (.conductivity, { $0.electrolyte.conductivity = .constant($1) }),
+      "temperature": (.temperature, { $0.temperatureK = $1 }),
+      "contact_resistance": (.areaResistance, { $0.contactResistanceOhmM2 = $1 }),
+      "area": (.area, { $0.areaM2 = $1 }),
+    ]
+    for (key, entry) in electrode(\.negative) { table["negative.\(key)"] = entry }
+    for (key, entry) in electrode(\.positive) { table["positive.\(key)"] = entry }
+    return table
+  }()
+
+  /// The parameter paths that can be overridden.
+  public static var knownPaths: [String] { paths.keys.sorted() }
+
+  /// Applies `assignment` ("negative.thickness=70 um") to `cell`.
+  public static func apply(_ assignment: String, to cell: inout CellParameters) throws(UnitError) {
+    guard let equals = assignment.firstIndex(of: "=") else {
+      throw UnitError(message: "'\(assignment)' is not PATH=VALUE, for example 'negative.thickness=70 um'")
+    }
+    let path = assignment[..<equals].trimmingCharacters(in: .whitespaces)
+    let value = String(assignment[assignment.index(after: equals)...])
+    guard let (dimension, setter) = paths[path] else {
+      let hint = Suggestions.closest(to: path, in: knownPaths).map { "; did you mean '\($0)'?" } ?? ""
+      throw UnitError(message: "unknown parameter '\(path)'\(hint)")
+    }
+    setter(&cell, try QuantityParser.parse(value, dimension: dimension))
+  }
+}

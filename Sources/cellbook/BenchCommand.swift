@@ -1,0 +1,46 @@
+import ArgumentParser
+import Electrochem
+import Foundation
+import Pipeline
+import StudyLoader
+
+/// `cellbook bench`: the performance workloads, one JSON line each.
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Run a benchmark workload and print one JSON line per mesh.",
+    discussion: """
+      np-sweep: N/P 0.4 to 2.2 by 0.1 at 0.75 and 2.8 mA/cm2 (38 simulations), charge to 4.2 V \
+      then discharge to 2.5 V, on the seed reference cell; the workload of PyBaMM's \
+      np_sweep_dfn.jsonl. Build in release mode first (make site or swift build -c release).
+      """
+  )
+
+  @Argument(help: "The workload: np-sweep.")
+  var workload: String
+
+  @Option(help: "The seed reference cell file.")
+  var cell = "studies/library/cells/reference-seed-chen2020.yaml"
+
+  @Flag(help: "Also run the fine mesh (60 per region, 40 per particle).")
+  var fine = false
+
+  @Option(help: "Worker threads (default: all cores).")
+  var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  func run() throws {
+    guard workload == "np-sweep" else { throw ValidationError("unknown workload '\(workload)'; known: np-sweep") }
+    let loader = CellFileLoader(libraryFolder: CellFileLoader.library(for: cell))
+    let definition = loader.load(path: cell)
+    guard case .success(let seed) = definition else {
+      if case .failure(let list) = definition {
+        FileHandle.standardError.write(Data(DiagnosticRenderer.render(list.diagnostics).utf8))
+      }
+      throw ExitCode.failure
+    }
+    for mesh in fine ? [DFNMesh.coarse, .fine] : [.coarse] {
+      let measurement = NPSweepBenchmark.run(cell: seed.parameters, mesh: mesh, workers: workers)
+      print(measurement.json)
+    }
+  }
+}

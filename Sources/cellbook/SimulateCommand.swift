@@ -1,0 +1,106 @@
+import ArgumentParser
+import Electrochem
+import Foundation
+import Pipeline
+
+/// `cellbook simulate`: run a protocol on one cell file.
+struct SimulateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "simulate",
+    abstract: "Run a protocol on one cell and print a summary of every step.",
+    discussion: """
+      Exit status: 0 when every step ended by one of its terminations (a cut-off, or an \
+      electrode filling or emptying), 1 on invalid input, 3 when the solver failed.
+      Example:
+        cellbook simulate studies/library/cells/reference-seed-chen2020.yaml \\
+          --protocol "Charge at 2.8 mA/cm2 until 4.2 V" \\
+          --protocol "Discharge at 2.8 mA/cm2 until 2.5 V" --np 1.2 --csv run.csv
+      """
+  )
+
+  @Argument(help: "The cell file (YAML).")
+  var cell: String
+
+  @Option(name: .customLong("protocol"), help: "A protocol step; repeat for each step, in order.")
+  var steps: [String] = []
+
+  @Option(help: "Scale the negative electrode thickness to this N/P ratio (positive fixed).")
+  var np: Double?
+
+  @Option(help: "The basis of --np: theoretical or practical.")
+  var npBasis: String = "theoretical"
+
+  @Option(help: "Initial stoichiometries, for example neg=0.02,pos=0.95.")
+  var initial: String?
+
+  @Option(help: "Finite volumes per region and shells per particle, for example 20,10.")
+  var mesh: String = "20,10"
+
+  @Option(name: .customLong("set"), help: "Override a parameter, for example \"negative.thickness=70 um\".")
+  var overrides: [String] = []
+
+  @Option(help: "IDA's relative tolerance.")
+  var rtol: Double?
+
+  @Option(help: "IDA's absolute tolerance (unknowns are scaled to order one).")
+  var atol: Double?
+
+  @Option(help: "Write the time series to this CSV file.")
+  var csv: String?
+
+  @Option(name: .customLong("profile-at"), help: "Keep profiles along x at this time (s); repeatable.")
+  var profileTimes: [Double] = []
+
+  @Option(help: "Write the profiles kept with --profile-at to this CSV file.")
+  var profiles: String?
+
+  func run() throws {
+    var request = SimulateRequest(cellPath: cell, protocolSteps: steps)
+    request.npRatio = np
+    guard let basis = CapacityBasis(rawValue: npBasis) else {
+      throw ValidationError("--np-basis must be 'theoretical' or 'practical', not '\(npBasis)'")
+    }
+    request.npBasis = basis
+    request.mesh = try parseMesh(mesh)
+    request.initial = try parseInitial(initial)
+    request.overrides = overrides
+    request.profileTimes = profileTimes
+    if let rtol { request.tolerances.relative = rtol }
+    if let atol { request.tolerances.absolute = atol }
+    switch SimulateRun.execute(request) {
+    case .failure(let list):
+      FileHandle.standardError.write(Data(DiagnosticRenderer.render(list.diagnostics).utf8))
+      throw ExitCode.failure
+    case .success(let outcome):
+      print(outcome.summary, terminator: "")
+      if let csv { try Data(outcome.csv.utf8).write(to: URL(fileURLWithPath: csv)) }
+      if let profiles { try Data(ProfileCSV.text(outcome.run).utf8).write(to: URL(fileURLWithPath: profiles)) }
+      if !outcome.run.completed { throw ExitCode(3) }
+    }
+  }
+
+  private func parseMesh(_ text: String) throws -> DFNMesh {
+    let parts = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, parts[0] >= 2, parts[1] >= 2 else {
+      throw ValidationError("--mesh takes two whole numbers of at least 2, for example 20,10")
+    }
+    return DFNMesh(perRegion: parts[0], particle: parts[1])
+  }
+
+  private func parseInitial(_ text: String?) throws -> (negative: Double?, positive: Double?) {
+    guard let text else { return (nil, nil) }
+    var result: (negative: Double?, positive: Double?) = (nil, nil)
+    for part in text.split(separator: ",") {
+      let pair = part.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard pair.count == 2, let value = Double(pair[1]), value > 0, value < 1 else {
+        throw ValidationError("--initial takes neg=X,pos=Y with 0 < X, Y < 1, for example neg=0.02,pos=0.95")
+      }
+      switch pair[0] {
+      case "neg": result.negative = value
+      case "pos": result.positive = value
+      default: throw ValidationError("--initial knows 'neg' and 'pos', not '\(pair[0])'")
+      }
+    }
+    return result
+  }
+}
