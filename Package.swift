@@ -82,7 +82,7 @@ let package = Package(
     .testTarget(name: "DAESolverTests", dependencies: ["DAESolver", "TestSupport"]),
     .testTarget(
       name: "EngineTests",
-      dependencies: ["Engine", "Electrochem", "StudyModel", "StudyLoader", "TestSupport"],
+      dependencies: ["Engine", "Electrochem", "DAESolver", "StudyModel", "StudyLoader", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "StudyLoaderTests", dependencies: ["StudyLoader", "StudyModel", "TestSupport"],

@@ -83,7 +83,8 @@ public final class ColoredJacobian {
   /// Evaluates the residual at the perturbed state into `output`, each buffer accessed
   /// through its own scope.
   private func evaluateResidual(
-    into output: inout [Double], _ residual: (Span<Double>, Span<Double>, inout MutableSpan<Double>) -> Bool
+    into output: inout [Double],
+    _ residual: (Span<Double>, Span<Double>, inout MutableSpan<Double>) -> Bool
   ) -> Bool {
     let y = perturbedY
     let yp = perturbedYP

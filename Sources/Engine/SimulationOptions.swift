@@ -12,7 +12,7 @@ public struct SimulationOptions: Sendable, Equatable, Hashable {
 
   /// Options for `mesh` with the default tolerances.
   public init(
-    mesh: DFNMesh = .coarse, relativeTolerance: Double = 1e-6, absoluteTolerance: Double = 1e-8
+    mesh: DFNMesh = .coarse, relativeTolerance: Double = 1e-4, absoluteTolerance: Double = 1e-6
   ) {
     self.mesh = mesh
     self.relativeTolerance = relativeTolerance

@@ -44,7 +44,8 @@ public final class Simulator {
     for (step, plan) in zip(steps, resolved) {
       let outcome = runner.run(plan, from: &state)
       results.append(
-        StepResult(step: step, reason: outcome.reason, series: outcome.series, profiles: outcome.profiles))
+        StepResult(
+          step: step, reason: outcome.reason, series: outcome.series, profiles: outcome.profiles))
       if !outcome.reason.isTermination { break }
     }
     let completed = results.count == steps.count && results.allSatisfy { $0.reason.isTermination }

@@ -6,7 +6,8 @@ public enum TimeSeriesCSV {
   /// The header row.
   public static let columns = [
     "time_s", "current_A_m2", "voltage_V", "discharge_capacity_mAh_cm2", "neg_stoich_avg",
-    "pos_stoich_avg", "neg_phi_s_minus_phi_e_at_separator_V", "pos_phi_s_minus_phi_e_at_separator_V",
+    "pos_stoich_avg", "neg_phi_s_minus_phi_e_at_separator_V",
+    "pos_phi_s_minus_phi_e_at_separator_V",
     "electrolyte_conc_at_neg_cc_mol_m3", "electrolyte_conc_at_pos_cc_mol_m3",
     "step", "neg_phi_s_minus_phi_e_at_cc_V", "pos_phi_s_minus_phi_e_at_cc_V",
     "electrolyte_conc_min_mol_m3", "electrolyte_conc_max_mol_m3", "ocv_V",
@@ -20,29 +21,39 @@ public enum TimeSeriesCSV {
     for (index, step) in run.steps.enumerated() {
       let series = step.series
       for k in 0..<series.count {
-        lines.append(row(series.timeS[k], series.dischargeCapacityMAhCm2[k], series.observations[k], step: index + 1))
+        lines.append(
+          row(
+            series.timeS[k], series.dischargeCapacityMAhCm2[k], series.observations[k],
+            step: index + 1))
       }
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func row(_ time: Double, _ capacity: Double, _ o: DFNObservation, step: Int) -> String {
+  private static func row(_ time: Double, _ capacity: Double, _ o: DFNObservation, step: Int)
+    -> String
+  {
     let fields = [
       number(time, 9), number(o.currentAm2, 9), fixed(o.voltageV, 6), fixed(capacity, 6),
       fixed(o.negativeStoichiometry, 6), fixed(o.positiveStoichiometry, 6),
       fixed(o.negativePotentialAtSeparatorV, 6), fixed(o.positivePotentialAtSeparatorV, 6),
       fixed(o.electrolyteAtNegativeCollector, 3), fixed(o.electrolyteAtPositiveCollector, 3),
-      "\(step)", fixed(o.negativePotentialAtCollectorV, 6), fixed(o.positivePotentialAtCollectorV, 6),
-      fixed(o.electrolyteMinimum, 3), fixed(o.electrolyteMaximum, 3), fixed(o.openCircuitVoltageV, 6),
+      "\(step)", fixed(o.negativePotentialAtCollectorV, 6),
+      fixed(o.positivePotentialAtCollectorV, 6),
+      fixed(o.electrolyteMinimum, 3), fixed(o.electrolyteMaximum, 3),
+      fixed(o.openCircuitVoltageV, 6),
       fixed(o.reactionOverpotentialV.negative, 6), fixed(o.reactionOverpotentialV.positive, 6),
-      fixed(o.concentrationOverpotentialV, 6), fixed(o.electrolyteOhmicV, 6), fixed(o.solidOhmicV, 6),
+      fixed(o.concentrationOverpotentialV, 6), fixed(o.electrolyteOhmicV, 6),
+      fixed(o.solidOhmicV, 6),
       fixed(o.filmDropV, 6),
     ]
     return fields.joined(separator: ",")
   }
 
   /// `value` with `digits` decimals, locale-free, for any text output.
-  public static func fixedText(_ value: Double, _ digits: Int) -> Swift.String { fixed(value, digits) }
+  public static func fixedText(_ value: Double, _ digits: Int) -> Swift.String {
+    fixed(value, digits)
+  }
 
   /// `value` with `digits` decimals ("-0.000000" printed as "0.000000").
   static func fixed(_ value: Double, _ digits: Int) -> String {

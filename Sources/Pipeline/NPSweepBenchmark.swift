@@ -51,8 +51,10 @@ public enum NPSweepBenchmark {
       for ratio in ratios {
         let sized = CellDesign.withNegativeThickness(for: ratio, basis: .theoretical, cell: cell)
         let steps = [
-          ProtocolStep(mode: .charge(.density(density * 10)), limits: [.voltage(4.2)], text: "charge"),
-          ProtocolStep(mode: .discharge(.density(density * 10)), limits: [.voltage(2.5)], text: "discharge"),
+          ProtocolStep(
+            mode: .charge(.density(density * 10)), limits: [.voltage(4.2)], text: "charge"),
+          ProtocolStep(
+            mode: .discharge(.density(density * 10)), limits: [.voltage(2.5)], text: "discharge"),
         ]
         jobs.append(SimulationJob(id: "np=\(ratio) i=\(density)", cell: sized, steps: steps))
         keys.append((ratio, density))
@@ -77,7 +79,8 @@ public enum NPSweepBenchmark {
     let sorted = durations.values.sorted()
     let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2] * 1000
     return Measurement(
-      workload: "np-sweep", mesh: mesh, simulations: jobs.count, failures: failures, wallSeconds: wall,
+      workload: "np-sweep", mesh: mesh, simulations: jobs.count, failures: failures,
+      wallSeconds: wall,
       medianMilliseconds: median, points: points)
   }
 }

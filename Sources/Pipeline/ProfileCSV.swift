@@ -11,7 +11,8 @@ public enum ProfileCSV {
     for profile in run.steps.flatMap(\.profiles) {
       for k in profile.xM.indices {
         let fields = [
-          TimeSeriesCSV.fixedText(profile.timeS, 3), TimeSeriesCSV.fixedText(profile.xM[k] * 1e6, 4),
+          TimeSeriesCSV.fixedText(profile.timeS, 3),
+          TimeSeriesCSV.fixedText(profile.xM[k] * 1e6, 4),
           TimeSeriesCSV.fixedText(profile.electrolyteConcentration[k], 3),
           TimeSeriesCSV.fixedText(profile.electrolytePotentialV[k], 6),
           TimeSeriesCSV.fixedText(profile.solidPotentialV[k], 6),

@@ -1,10 +1,13 @@
 import Electrochem
 import Engine
+import Foundation
 import StudyModel
 
 /// The one-screen text summary of a run.
 enum RunSummary {
-  static func text(cell: CellDefinition, run: RunResult, mesh: DFNMesh, wallSeconds: Double) -> String {
+  static func text(cell: CellDefinition, run: RunResult, mesh: DFNMesh, wallSeconds: Double)
+    -> String
+  {
     let parameters = cell.parameters
     var lines: [String] = []
     let theoretical = CellDesign.npRatio(parameters, basis: .theoretical)
@@ -16,7 +19,8 @@ enum RunSummary {
         + "positive \(format(parameters.positive.thicknessM * 1e6, 1)) um")
     lines.append(
       "capacity negative \(format(CellDesign.arealCapacity(parameters.negative, basis: .theoretical), 3)) mAh/cm2, "
-        + "positive \(format(CellDesign.arealCapacity(parameters.positive, basis: .theoretical), 3)) mAh/cm2 (theoretical)")
+        + "positive \(format(CellDesign.arealCapacity(parameters.positive, basis: .theoretical), 3)) mAh/cm2 (theoretical)"
+    )
     lines.append(
       "mesh      \(mesh.negative)/\(mesh.separator)/\(mesh.positive) volumes, \(mesh.particle) shells; "
         + "solved in \(format(wallSeconds * 1000, 1)) ms")
@@ -25,14 +29,17 @@ enum RunSummary {
       "solver    \(stats.steps) steps, \(stats.residualEvaluations) residuals, "
         + "\(stats.jacobianEvaluations) Jacobians, \(stats.failures) rejected steps")
     lines.append("")
-    let header = ["step", "end", "capacity mAh/cm2", "neg util", "pos util", "avg V", "plating onset"]
+    let header = [
+      "step", "end", "capacity mAh/cm2", "neg util", "pos util", "avg V", "plating onset",
+    ]
     var rows: [[String]] = [header]
     var capacities: [Double] = []
     for (index, step) in run.steps.enumerated() {
       let metrics = StepMetrics(series: step.series, cell: parameters)
       capacities.append(metrics.capacityMAhCm2)
       rows.append([
-        "\(index + 1) \(step.step.text)", step.reason.description, format(metrics.capacityMAhCm2, 4),
+        "\(index + 1) \(step.step.text)", step.reason.description,
+        format(metrics.capacityMAhCm2, 4),
         format(metrics.negativeUtilization, 4), format(metrics.positiveUtilization, 4),
         metrics.averageVoltageV.map { format($0, 4) } ?? "-",
         metrics.platingOnsetS.map { "\(format($0, 1)) s" } ?? "none",
@@ -66,8 +73,10 @@ enum RunSummary {
   private static func table(_ rows: [[String]]) -> [String] {
     let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
     return rows.map { row in
-      zip(row, widths).map { cell, width in cell.padding(toLength: width, withPad: " ", startingAt: 0) }
-        .joined(separator: "  ").trimmingTrailingSpaces
+      zip(row, widths).map { cell, width in
+        cell.padding(toLength: width, withPad: " ", startingAt: 0)
+      }
+      .joined(separator: "  ").trimmingTrailingSpaces
     }
   }
 
@@ -83,5 +92,3 @@ extension String {
     return text
   }
 }
-
-import Foundation

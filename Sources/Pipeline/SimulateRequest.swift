@@ -18,7 +18,9 @@ public struct SimulateRequest: Sendable {
   /// `PATH=VALUE` overrides.
   public var overrides: [String] = []
   /// IDA's relative and absolute tolerances.
-  public var tolerances = (relative: SimulationOptions().relativeTolerance, absolute: SimulationOptions().absoluteTolerance)
+  public var tolerances = (
+    relative: SimulationOptions().relativeTolerance, absolute: SimulationOptions().absoluteTolerance
+  )
   /// Times (s since the start) at which to keep profiles along x.
   public var profileTimes: [Double] = []
 

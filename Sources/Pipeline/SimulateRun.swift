@@ -1,8 +1,8 @@
+import Electrochem
 import Engine
 import Foundation
 import StudyLoader
 import StudyModel
-import Electrochem
 
 /// `cellbook simulate`: one cell, one protocol, a summary and the time series.
 public enum SimulateRun {
@@ -54,7 +54,8 @@ public enum SimulateRun {
     SourceLocation(file: "command line (\(option))")
   }
 
-  private static func parseSteps(_ texts: [String], problems: inout [Diagnostic]) -> [ProtocolStep] {
+  private static func parseSteps(_ texts: [String], problems: inout [Diagnostic]) -> [ProtocolStep]
+  {
     if texts.isEmpty {
       problems.append(
         Diagnostic(
@@ -68,7 +69,8 @@ public enum SimulateRun {
       } catch {
         problems.append(
           Diagnostic(
-            .error, at: commandLine("--protocol #\(index + 1)"), "'\(text)': \(error.message)", hint: error.hint))
+            .error, at: commandLine("--protocol #\(index + 1)"), "'\(text)': \(error.message)",
+            hint: error.hint))
       }
     }
     return steps
@@ -88,7 +90,8 @@ public enum SimulateRun {
     if let positive = request.initial.positive { cell.positive.initialStoichiometry = positive }
     if let ratio = request.npRatio {
       guard ratio > 0 else {
-        problems.append(Diagnostic(.error, at: commandLine("--np"), "N/P must be positive, got \(ratio)"))
+        problems.append(
+          Diagnostic(.error, at: commandLine("--np"), "N/P must be positive, got \(ratio)"))
         return
       }
       cell = CellDesign.withNegativeThickness(for: ratio, basis: request.npBasis, cell: cell)

@@ -4,7 +4,9 @@ import StudyModel
 public enum CellOverride {
   private typealias Setter = @Sendable (inout CellParameters, Double) -> Void
 
-  private static func electrode(_ side: WritableKeyPath<CellParameters, ElectrodeParameters> & Sendable)
+  private static func electrode(
+    _ side: WritableKeyPath<CellParameters, ElectrodeParameters> & Sendable
+  )
     -> [String: (Dimension, Setter)]
   {
     [
@@ -29,7 +31,9 @@ public enum CellOverride {
       "separator.thickness": (.length, { $0.separator.thicknessM = $1 }),
       "separator.porosity": (.none, { $0.separator.porosity = $1 }),
       "separator.bruggeman": (.none, { $0.separator.bruggeman = $1 }),
-      "electrolyte.initial_concentration": (.concentration, { $0.electrolyte.initialConcentrationMolM3 = $1 }),
+      "electrolyte.initial_concentration": (
+        .concentration, { $0.electrolyte.initialConcentrationMolM3 = $1 }
+      ),
       "electrolyte.transference_number": (.none, { $0.electrolyte.transferenceNumber = $1 }),
       "electrolyte.diffusivity": (.diffusivity, { $0.electrolyte.diffusivity = .constant($1) }),
       "electrolyte.conductivity": (.conductivity, { $0.electrolyte.conductivity = .constant($1) }),
@@ -48,12 +52,14 @@ public enum CellOverride {
   /// Applies `assignment` ("negative.thickness=70 um") to `cell`.
   public static func apply(_ assignment: String, to cell: inout CellParameters) throws(UnitError) {
     guard let equals = assignment.firstIndex(of: "=") else {
-      throw UnitError(message: "'\(assignment)' is not PATH=VALUE, for example 'negative.thickness=70 um'")
+      throw UnitError(
+        message: "'\(assignment)' is not PATH=VALUE, for example 'negative.thickness=70 um'")
     }
     let path = assignment[..<equals].trimmingCharacters(in: .whitespaces)
     let value = String(assignment[assignment.index(after: equals)...])
     guard let (dimension, setter) = paths[path] else {
-      let hint = Suggestions.closest(to: path, in: knownPaths).map { "; did you mean '\($0)'?" } ?? ""
+      let hint =
+        Suggestions.closest(to: path, in: knownPaths).map { "; did you mean '\($0)'?" } ?? ""
       throw UnitError(message: "unknown parameter '\(path)'\(hint)")
     }
     setter(&cell, try QuantityParser.parse(value, dimension: dimension))

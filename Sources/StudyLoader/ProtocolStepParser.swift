@@ -62,9 +62,13 @@ public enum ProtocolStepParser {
   {
     var limits: [ProtocolStep.Limit] = []
     var rest = words
-    while let keyword = rest.first?.lowercased() {
+    while var keyword = rest.first?.lowercased() {
       rest.removeFirst()
-      if keyword == "or" { continue }
+      if keyword == "or" {
+        // "until 4.2 V or 2 h": a bare value after "or" is another limit.
+        guard let next = rest.first?.lowercased(), next != "until", next != "for" else { continue }
+        keyword = "until"
+      }
       guard keyword == "until" || keyword == "for" else {
         throw ProtocolStepError(
           message: "unexpected '\(keyword)'",

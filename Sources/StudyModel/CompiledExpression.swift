@@ -27,7 +27,8 @@ public struct CompiledExpression: Sendable, Equatable {
   }
 
   private static func emit(
-    _ expression: Expression, into program: inout [Instruction], depth: inout Int, maxDepth: inout Int
+    _ expression: Expression, into program: inout [Instruction], depth: inout Int,
+    maxDepth: inout Int
   ) {
     if expression.variables.isEmpty {
       program.append(.constant(expression.evaluate(ExpressionValues())))
@@ -66,7 +67,9 @@ public struct CompiledExpression: Sendable, Equatable {
     case .power(let base, let exponent):
       emit(base, into: &program, depth: &depth, maxDepth: &maxDepth)
       // Common constant exponents avoid pow(), which dominates property evaluation.
-      if exponent.variables.isEmpty, let special = specialPower(exponent.evaluate(ExpressionValues())) {
+      if exponent.variables.isEmpty,
+        let special = specialPower(exponent.evaluate(ExpressionValues()))
+      {
         program.append(special)
         break
       }

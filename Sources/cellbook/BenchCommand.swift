@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The workload: np-sweep.")
+  @Argument(help: "The workload: np-sweep, or residual (the DFN residual alone).")
   var workload: String
 
   @Option(help: "The seed reference cell file.")
@@ -29,7 +29,9 @@ struct BenchCommand: ParsableCommand {
   var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
   func run() throws {
-    guard workload == "np-sweep" else { throw ValidationError("unknown workload '\(workload)'; known: np-sweep") }
+    guard ["np-sweep", "residual"].contains(workload) else {
+      throw ValidationError("unknown workload '\(workload)'; known: np-sweep, residual")
+    }
     let loader = CellFileLoader(libraryFolder: CellFileLoader.library(for: cell))
     let definition = loader.load(path: cell)
     guard case .success(let seed) = definition else {
@@ -39,6 +41,14 @@ struct BenchCommand: ParsableCommand {
       throw ExitCode.failure
     }
     for mesh in fine ? [DFNMesh.coarse, .fine] : [.coarse] {
+      if workload == "residual" {
+        let micros = ResidualBenchmark.microsecondsPerResidual(
+          cell: seed.parameters, mesh: mesh, repetitions: 20000)
+        print(
+          "{\"workload\":\"residual\",\"mesh\":[\(mesh.negative),\(mesh.particle)],\"us_per_residual\":\(micros)}"
+        )
+        continue
+      }
       let measurement = NPSweepBenchmark.run(cell: seed.parameters, mesh: mesh, workers: workers)
       print(measurement.json)
     }

@@ -36,7 +36,9 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Finite volumes per region and shells per particle, for example 20,10.")
   var mesh: String = "20,10"
 
-  @Option(name: .customLong("set"), help: "Override a parameter, for example \"negative.thickness=70 um\".")
+  @Option(
+    name: .customLong("set"),
+    help: "Override a parameter, for example \"negative.thickness=70 um\".")
   var overrides: [String] = []
 
   @Option(help: "IDA's relative tolerance.")
@@ -48,7 +50,8 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Write the time series to this CSV file.")
   var csv: String?
 
-  @Option(name: .customLong("profile-at"), help: "Keep profiles along x at this time (s); repeatable.")
+  @Option(
+    name: .customLong("profile-at"), help: "Keep profiles along x at this time (s); repeatable.")
   var profileTimes: [Double] = []
 
   @Option(help: "Write the profiles kept with --profile-at to this CSV file.")
@@ -74,13 +77,17 @@ struct SimulateCommand: ParsableCommand {
     case .success(let outcome):
       print(outcome.summary, terminator: "")
       if let csv { try Data(outcome.csv.utf8).write(to: URL(fileURLWithPath: csv)) }
-      if let profiles { try Data(ProfileCSV.text(outcome.run).utf8).write(to: URL(fileURLWithPath: profiles)) }
+      if let profiles {
+        try Data(ProfileCSV.text(outcome.run).utf8).write(to: URL(fileURLWithPath: profiles))
+      }
       if !outcome.run.completed { throw ExitCode(3) }
     }
   }
 
   private func parseMesh(_ text: String) throws -> DFNMesh {
-    let parts = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    let parts = text.split(separator: ",").compactMap {
+      Int($0.trimmingCharacters(in: .whitespaces))
+    }
     guard parts.count == 2, parts[0] >= 2, parts[1] >= 2 else {
       throw ValidationError("--mesh takes two whole numbers of at least 2, for example 20,10")
     }
@@ -93,7 +100,8 @@ struct SimulateCommand: ParsableCommand {
     for part in text.split(separator: ",") {
       let pair = part.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
       guard pair.count == 2, let value = Double(pair[1]), value > 0, value < 1 else {
-        throw ValidationError("--initial takes neg=X,pos=Y with 0 < X, Y < 1, for example neg=0.02,pos=0.95")
+        throw ValidationError(
+          "--initial takes neg=X,pos=Y with 0 < X, Y < 1, for example neg=0.02,pos=0.95")
       }
       switch pair[0] {
       case "neg": result.negative = value

@@ -1,0 +1,265 @@
+import StudyModel
+
+/// Per-electrode constants of the residual, as plain numbers.
+struct ElectrodeConstants {
+  var firstVolume = 0
+  var lastVolume = 0
+  var effectiveConductivity = 0.0
+  var maxConcentration = 0.0
+  var alphaA = 0.5
+  /// k times the concentration scales of j0 (so j0 = rateScale · Π regularised fractions).
+  var rateScale = 0.0
+  var filmResistance = 0.0
+  var shellWidth = 0.0
+  var constantDiffusivity: Double?
+  /// −R² / (F c_max): the surface-face flux of the outer shell per unit j.
+  var surfaceFluxPerCurrent = 0.0
+  var ocp: MaterialFunction = .constant(0)
+  var diffusivity: MaterialFunction = .constant(0)
+  var shellFaceArea: UnsafeMutablePointer<Double>
+  var shellVolumeInverse: UnsafeMutablePointer<Double>
+}
+
+/// The residual's inner loops over raw buffers: no reference counting, no exclusivity checks
+/// and no copies of parameter structs in the hot path. Owned by one `DFNModel`.
+final class DFNKernel {
+  let count: Int
+  let shells: Int
+  let start: UnsafeMutablePointer<Int>
+  let width: UnsafeMutablePointer<Double>
+  let distance: UnsafeMutablePointer<Double>
+  let porosity: UnsafeMutablePointer<Double>
+  let transport: UnsafeMutablePointer<Double>
+  let area: UnsafeMutablePointer<Double>
+  let electrode: UnsafeMutablePointer<Int>
+  var constants: [ElectrodeConstants]
+  let electrolyte: ElectrolyteParameters
+  let temperature: Double
+  let fOverRT: Double
+  let currentIndex: Int
+  let chargeIndex: Int
+  let lastWidth: Double
+  let contactResistance: Double
+
+  // Scratch.
+  let concentration: UnsafeMutablePointer<Double>
+  let logConcentration: UnsafeMutablePointer<Double>
+  let diffusivity: UnsafeMutablePointer<Double>
+  let conductivity: UnsafeMutablePointer<Double>
+  let potentialFactor: UnsafeMutablePointer<Double>
+  let saltFlux: UnsafeMutablePointer<Double>
+  let ionicCurrent: UnsafeMutablePointer<Double>
+
+  private static func buffer<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+    let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
+    pointer.initialize(from: values, count: values.count)
+    return pointer
+  }
+
+  private static func scratch(_ count: Int) -> UnsafeMutablePointer<Double> {
+    let pointer = UnsafeMutablePointer<Double>.allocate(capacity: count)
+    pointer.initialize(repeating: 0, count: count)
+    return pointer
+  }
+
+  init(cell: CellParameters, layout: DFNLayout, geometry: DFNGeometry, fOverRT: Double) {
+    count = layout.volumeCount
+    shells = layout.mesh.particle
+    start = DFNKernel.buffer(layout.volumeStart)
+    width = DFNKernel.buffer(geometry.width)
+    distance = DFNKernel.buffer(geometry.centreDistance)
+    porosity = DFNKernel.buffer(geometry.porosity)
+    transport = DFNKernel.buffer(geometry.transportFactor)
+    area = DFNKernel.buffer(geometry.specificArea)
+    electrode = DFNKernel.buffer(geometry.electrodeIndex)
+    electrolyte = cell.electrolyte
+    temperature = cell.temperatureK
+    self.fOverRT = fOverRT
+    currentIndex = layout.current
+    chargeIndex = layout.charge
+    lastWidth = geometry.width[layout.volumeCount - 1]
+    contactResistance = cell.contactResistanceOhmM2
+    concentration = DFNKernel.scratch(count)
+    logConcentration = DFNKernel.scratch(count)
+    diffusivity = DFNKernel.scratch(count)
+    conductivity = DFNKernel.scratch(count)
+    potentialFactor = DFNKernel.scratch(count)
+    saltFlux = DFNKernel.scratch(count + 1)
+    ionicCurrent = DFNKernel.scratch(count + 1)
+    constants = []
+    let ranges = [layout.negativeVolumes, layout.positiveVolumes]
+    for (e, parameters) in [cell.negative, cell.positive].enumerated() {
+      let alpha = parameters.anodicTransferCoefficient
+      let cMax = parameters.maxConcentrationMolM3
+      let radius = parameters.particleRadiusM
+      var constantDiffusivity: Double?
+      if case .constant(let value) = parameters.diffusivity { constantDiffusivity = value }
+      constants.append(
+        ElectrodeConstants(
+          firstVolume: ranges[e].lowerBound, lastVolume: ranges[e].upperBound - 1,
+          effectiveConductivity: parameters.effectiveConductivitySM, maxConcentration: cMax,
+          alphaA: alpha,
+          rateScale: parameters.rateConstant * Math.pow(1000, alpha) * cMax,
+          filmResistance: parameters.filmResistanceOhmM2, shellWidth: geometry.shellWidth[e],
+          constantDiffusivity: constantDiffusivity,
+          surfaceFluxPerCurrent: -radius * radius / (PhysicalConstants.faraday * cMax),
+          ocp: parameters.openCircuitPotential, diffusivity: parameters.diffusivity,
+          shellFaceArea: DFNKernel.buffer(geometry.shellFaceArea[e]),
+          shellVolumeInverse: DFNKernel.buffer(geometry.shellVolume[e].map { 1 / $0 })))
+    }
+  }
+
+  deinit {
+    for pointer in [
+      width, distance, porosity, transport, area, concentration, logConcentration,
+      diffusivity, conductivity, potentialFactor, saltFlux, ionicCurrent,
+    ] {
+      pointer.deallocate()
+    }
+    start.deallocate()
+    electrode.deallocate()
+    for constant in constants {
+      constant.shellFaceArea.deallocate()
+      constant.shellVolumeInverse.deallocate()
+    }
+  }
+
+  /// The terminal voltage of state `y`.
+  @inline(__always)
+  func voltage(_ y: Span<Double>) -> Double {
+    let current = y[currentIndex]
+    return y[start[count - 1] + 2] - current * lastWidth / 2 / constants[1].effectiveConductivity
+      - current * contactResistance
+  }
+
+  /// F(y, y'); false when a concentration is not positive and finite.
+  func residual(
+    y: Span<Double>, yp: Span<Double>, control: CellControl, r: inout MutableSpan<Double>
+  )
+    -> Bool
+  {
+    let c0 = electrolyte.initialConcentrationMolM3
+    let thermalVoltage = 1 / fOverRT
+    let transference = electrolyte.transferenceNumber
+    // Electrolyte properties at each volume centre.
+    for k in 0..<count {
+      let c = y[start[k]] * c0
+      guard c > 0, c.isFinite else { return false }
+      concentration[k] = c
+      logConcentration[k] = Math.log(c)
+      let values = ExpressionValues(x: 0, c: c, temperature: temperature)
+      diffusivity[k] = transport[k] * electrolyte.diffusivity.value(values)
+      conductivity[k] = transport[k] * electrolyte.conductivity.value(values)
+      potentialFactor[k] =
+        2 * (1 - transference) * electrolyte.thermodynamicFactor.value(values) * thermalVoltage
+    }
+    // Fluxes through interior faces; none through the current collectors. Series (harmonic)
+    // combination keeps the flux continuous where ε jumps.
+    saltFlux[0] = 0
+    ionicCurrent[0] = 0
+    saltFlux[count] = 0
+    ionicCurrent[count] = 0
+    for k in 0..<(count - 1) {
+      let half0 = width[k] / 2
+      let half1 = width[k + 1] / 2
+      let gap = distance[k]
+      let faceDiffusivity = gap / (half0 / diffusivity[k] + half1 / diffusivity[k + 1])
+      let faceConductivity = gap / (half0 / conductivity[k] + half1 / conductivity[k + 1])
+      let factor = (potentialFactor[k] + potentialFactor[k + 1]) / 2
+      saltFlux[k + 1] = faceDiffusivity * (concentration[k + 1] - concentration[k]) / gap
+      let potentialGradient = (y[start[k + 1] + 1] - y[start[k] + 1]) / gap
+      let logGradient = (logConcentration[k + 1] - logConcentration[k]) / gap
+      ionicCurrent[k + 1] = -faceConductivity * (potentialGradient - factor * logGradient)
+    }
+    let current = y[currentIndex]
+    for k in 0..<count {
+      let base = start[k]
+      let e = electrode[k]
+      let reaction = e >= 0 ? area[k] * y[base + 3] : 0
+      // Salt mass: ε ∂c/∂t = ∂/∂x(D_eff ∂c/∂x) + (1 − t₊) a j / F, scaled by c0.
+      r[base] =
+        porosity[k] * yp[base]
+        - ((saltFlux[k + 1] - saltFlux[k]) / width[k]
+          + (1 - transference) * reaction / PhysicalConstants.faraday) / c0
+      // Electrolyte charge: ∂i_e/∂x = a j, multiplied by the width.
+      r[base + 1] = ionicCurrent[k + 1] - ionicCurrent[k] - reaction * width[k]
+      if e >= 0 { electrodeRows(k: k, e: e, current: current, y: y, yp: yp, r: &r) }
+    }
+    // External circuit and charge counter (1 mAh/cm² = 36 000 C/m²).
+    switch control {
+    case .current(let value): r[currentIndex] = current - value
+    case .voltage(let value): r[currentIndex] = voltage(y) - value
+    case .power(let value): r[currentIndex] = current * voltage(y) - value
+    }
+    r[chargeIndex] = yp[chargeIndex] - current / 36000
+    return true
+  }
+
+  @inline(__always)
+  private func electrodeRows(
+    k: Int, e: Int, current: Double, y: Span<Double>, yp: Span<Double>, r: inout MutableSpan<Double>
+  ) {
+    let constant = constants[e]
+    let base = start[k]
+    let sigma = constant.effectiveConductivity
+    let j = y[base + 3]
+    let phi = y[base + 2]
+    // Solid charge: ∂i_s/∂x = −a j, times the width; φ_s(0) = 0 at the negative collector,
+    // the applied current enters at the positive one, no solid current into the separator.
+    let left: Double
+    if k == constant.firstVolume {
+      left = e == 0 ? -sigma * phi / (width[k] / 2) : 0
+    } else {
+      left = -sigma * (phi - y[start[k - 1] + 2]) / distance[k - 1]
+    }
+    let right: Double
+    if k == constant.lastVolume {
+      right = e == 0 ? 0 : current
+    } else {
+      right = -sigma * (y[start[k + 1] + 2] - phi) / distance[k]
+    }
+    r[base + 2] = right - left + area[k] * j * width[k]
+
+    // Butler–Volmer: j = j0 [exp(α_a f η) − exp(−α_c f η)], η = φ_s − φ_e − U − j R_film,
+    // with the surface value extrapolated linearly from the two outer shells.
+    let outer = base + 4 + shells - 1
+    let surface = 1.5 * y[outer] - 0.5 * y[outer - 1]
+    let ocp = constant.ocp.value(ExpressionValues(x: surface, c: 0, temperature: temperature))
+    let eta = phi - y[base + 1] - ocp - j * constant.filmResistance
+    let alpha = constant.alphaA
+    let c = concentration[k]
+    let exchange =
+      constant.rateScale * DFNModel.regularizedPower(c / 1000, alpha)
+      * DFNModel.regularizedPower(1 - surface, alpha)
+      * DFNModel.regularizedPower(surface, 1 - alpha)
+    let kinetics: Double
+    if alpha == 0.5 {
+      kinetics = 2 * Math.sinh(0.5 * fOverRT * eta)
+    } else {
+      kinetics = Math.exp(alpha * fOverRT * eta) - Math.exp(-(1 - alpha) * fOverRT * eta)
+    }
+    r[base + 3] = j - exchange * kinetics
+
+    // Fick's law in the sphere: shell i exchanges r² D ∂x/∂r with its neighbours; the surface
+    // face carries −j R² / (F c_max).
+    let dr = constant.shellWidth
+    var inward = 0.0
+    for shell in 0..<shells {
+      let index = base + 4 + shell
+      let outward: Double
+      if shell == shells - 1 {
+        outward = constant.surfaceFluxPerCurrent * j
+      } else {
+        let x0 = y[index]
+        let x1 = y[index + 1]
+        let d =
+          constant.constantDiffusivity
+          ?? constant.diffusivity.value(
+            ExpressionValues(x: (x0 + x1) / 2, c: 0, temperature: temperature))
+        outward = constant.shellFaceArea[shell] * d * (x1 - x0) / dr
+      }
+      r[index] = yp[index] - (outward - inward) * constant.shellVolumeInverse[shell]
+      inward = outward
+    }
+  }
+}
