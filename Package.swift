@@ -82,7 +82,9 @@ let package = Package(
     .testTarget(name: "DAESolverTests", dependencies: ["DAESolver", "TestSupport"]),
     .testTarget(
       name: "EngineTests",
-      dependencies: ["Engine", "Electrochem", "DAESolver", "StudyModel", "StudyLoader", "TestSupport"],
+      dependencies: [
+        "Engine", "Electrochem", "DAESolver", "StudyModel", "StudyLoader", "TestSupport",
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "StudyLoaderTests", dependencies: ["StudyLoader", "StudyModel", "TestSupport"],

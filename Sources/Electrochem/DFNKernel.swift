@@ -20,8 +20,10 @@ struct ElectrodeConstants {
   var shellVolumeInverse: UnsafeMutablePointer<Double>
 }
 
-/// The residual's inner loops over raw buffers: no reference counting, no exclusivity checks
-/// and no copies of parameter structs in the hot path. Owned by one `DFNModel`.
+/// The residual's inner loops over raw buffers.
+///
+/// No reference counting, no exclusivity checks and no copies of parameter structs in the hot
+/// path. Owned by one `DFNModel`.
 final class DFNKernel {
   let count: Int
   let shells: Int

@@ -61,7 +61,7 @@ public enum TimeSeriesCSV {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
-    let text = String(format: digits, rounded == 0 ? 0 : rounded)
+    let text = decimal(digits, rounded == 0 ? 0 : rounded)
     return text
   }
 
@@ -73,7 +73,7 @@ public enum TimeSeriesCSV {
     return fixed(value, max(0, significant - 1 - magnitude))
   }
 
-  private static func String(format digits: Int, _ value: Double) -> Swift.String {
+  private static func decimal(_ digits: Int, _ value: Double) -> Swift.String {
     // Integer and fraction parts by integer arithmetic: no locale, no platform printf.
     let negative = value < 0
     var scale = 1.0
