@@ -6,11 +6,13 @@ public final class ColoredJacobian {
   /// Columns of each colour group.
   public let groups: [[Int]]
   private let typicalMagnitude: [Double]
-  private var base: [Double]
-  private var shifted: [Double]
-  private var perturbedY: [Double]
-  private var perturbedYP: [Double]
-  private var increments: [Double]
+  // Work buffers owned by this object (allocated once; no copy-on-write or exclusivity checks
+  // in the inner loop).
+  private let base: UnsafeMutableBufferPointer<Double>
+  private let shifted: UnsafeMutableBufferPointer<Double>
+  private let perturbedY: UnsafeMutableBufferPointer<Double>
+  private let perturbedYP: UnsafeMutableBufferPointer<Double>
+  private let increments: UnsafeMutableBufferPointer<Double>
 
   /// Colours `pattern` greedily; `typicalMagnitude` sets the smallest perturbation of each
   /// unknown (its scale when the value itself is near zero).
@@ -20,11 +22,20 @@ public final class ColoredJacobian {
     self.typicalMagnitude = typicalMagnitude
     self.groups = ColoredJacobian.color(pattern)
     let size = pattern.size
-    base = Array(repeating: 0, count: size)
-    shifted = Array(repeating: 0, count: size)
-    perturbedY = Array(repeating: 0, count: size)
-    perturbedYP = Array(repeating: 0, count: size)
-    increments = Array(repeating: 0, count: size)
+    func buffer() -> UnsafeMutableBufferPointer<Double> {
+      let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
+      buffer.initialize(repeating: 0)
+      return buffer
+    }
+    base = buffer()
+    shifted = buffer()
+    perturbedY = buffer()
+    perturbedYP = buffer()
+    increments = buffer()
+  }
+
+  deinit {
+    for buffer in [base, shifted, perturbedY, perturbedYP, increments] { buffer.deallocate() }
   }
 
   /// Greedy colouring: each column takes the lowest colour none of its rows has used.
@@ -55,7 +66,7 @@ public final class ColoredJacobian {
       perturbedY[index] = y[index]
       perturbedYP[index] = yp[index]
     }
-    guard evaluateResidual(into: &base, residual) else { return false }
+    guard evaluateResidual(into: base, residual) else { return false }
     let root = Double.ulpOfOne.squareRoot()
     for group in groups {
       for column in group {
@@ -66,7 +77,7 @@ public final class ColoredJacobian {
         perturbedY[column] = value + increment
         perturbedYP[column] = yp[column] + cj * increment
       }
-      guard evaluateResidual(into: &shifted, residual) else { return false }
+      guard evaluateResidual(into: shifted, residual) else { return false }
       for column in group {
         let increment = increments[column]
         for position in pattern.columnStarts[column]..<pattern.columnStarts[column + 1] {
@@ -80,15 +91,14 @@ public final class ColoredJacobian {
     return true
   }
 
-  /// Evaluates the residual at the perturbed state into `output`, each buffer accessed
-  /// through its own scope.
+  /// Evaluates the residual at the perturbed state into `output`.
   private func evaluateResidual(
-    into output: inout [Double],
+    into output: UnsafeMutableBufferPointer<Double>,
     _ residual: (Span<Double>, Span<Double>, inout MutableSpan<Double>) -> Bool
   ) -> Bool {
-    let y = perturbedY
-    let yp = perturbedYP
-    var target = output.mutableSpan
-    return residual(y.span, yp.span, &target)
+    let y = Span(_unsafeElements: UnsafeBufferPointer(perturbedY))
+    let yp = Span(_unsafeElements: UnsafeBufferPointer(perturbedYP))
+    var target = MutableSpan(_unsafeElements: output)
+    return residual(y, yp, &target)
   }
 }

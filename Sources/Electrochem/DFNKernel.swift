@@ -14,7 +14,7 @@ struct ElectrodeConstants {
   var constantDiffusivity: Double?
   /// −R² / (F c_max): the surface-face flux of the outer shell per unit j.
   var surfaceFluxPerCurrent = 0.0
-  var ocp: MaterialFunction = .constant(0)
+  var ocp: TabulatedFunction
   var diffusivity: MaterialFunction = .constant(0)
   var shellFaceArea: UnsafeMutablePointer<Double>
   var shellVolumeInverse: UnsafeMutablePointer<Double>
@@ -34,8 +34,11 @@ final class DFNKernel {
   let transport: UnsafeMutablePointer<Double>
   let area: UnsafeMutablePointer<Double>
   let electrode: UnsafeMutablePointer<Int>
-  var constants: [ElectrodeConstants]
+  let constants: [ElectrodeConstants]
   let electrolyte: ElectrolyteParameters
+  let electrolyteDiffusivity: TabulatedFunction
+  let electrolyteConductivity: TabulatedFunction
+  let thermodynamicFactor: TabulatedFunction
   let temperature: Double
   let fOverRT: Double
   let currentIndex: Int
@@ -76,6 +79,19 @@ final class DFNKernel {
     electrode = DFNKernel.buffer(geometry.electrodeIndex)
     electrolyte = cell.electrolyte
     temperature = cell.temperatureK
+    // Property tables over 0…8 c0; below 5 % of c0 (depletion, where power laws in c bend
+    // sharply) the expressions are evaluated directly.
+    let c0 = cell.electrolyte.initialConcentrationMolM3
+    let range = 0...(8 * c0)
+    electrolyteDiffusivity = TabulationCache.table(
+      cell.electrolyte.diffusivity, variable: .c, domain: range, directBelow: 0.05 * c0,
+      temperature: cell.temperatureK)
+    electrolyteConductivity = TabulationCache.table(
+      cell.electrolyte.conductivity, variable: .c, domain: range, directBelow: 0.05 * c0,
+      temperature: cell.temperatureK)
+    thermodynamicFactor = TabulationCache.table(
+      cell.electrolyte.thermodynamicFactor, variable: .c, domain: range, directBelow: 0.05 * c0,
+      temperature: cell.temperatureK)
     self.fOverRT = fOverRT
     currentIndex = layout.current
     chargeIndex = layout.charge
@@ -88,7 +104,7 @@ final class DFNKernel {
     potentialFactor = DFNKernel.scratch(count)
     saltFlux = DFNKernel.scratch(count + 1)
     ionicCurrent = DFNKernel.scratch(count + 1)
-    constants = []
+    var constants: [ElectrodeConstants] = []
     let ranges = [layout.negativeVolumes, layout.positiveVolumes]
     for (e, parameters) in [cell.negative, cell.positive].enumerated() {
       let alpha = parameters.anodicTransferCoefficient
@@ -105,10 +121,13 @@ final class DFNKernel {
           filmResistance: parameters.filmResistanceOhmM2, shellWidth: geometry.shellWidth[e],
           constantDiffusivity: constantDiffusivity,
           surfaceFluxPerCurrent: -radius * radius / (PhysicalConstants.faraday * cMax),
-          ocp: parameters.openCircuitPotential, diffusivity: parameters.diffusivity,
+          ocp: TabulationCache.table(
+            parameters.openCircuitPotential, variable: .x, domain: 0...1, temperature: cell.temperatureK),
+          diffusivity: parameters.diffusivity,
           shellFaceArea: DFNKernel.buffer(geometry.shellFaceArea[e]),
           shellVolumeInverse: DFNKernel.buffer(geometry.shellVolume[e].map { 1 / $0 })))
     }
+    self.constants = constants
   }
 
   deinit {
@@ -149,11 +168,9 @@ final class DFNKernel {
       guard c > 0, c.isFinite else { return false }
       concentration[k] = c
       logConcentration[k] = Math.log(c)
-      let values = ExpressionValues(x: 0, c: c, temperature: temperature)
-      diffusivity[k] = transport[k] * electrolyte.diffusivity.value(values)
-      conductivity[k] = transport[k] * electrolyte.conductivity.value(values)
-      potentialFactor[k] =
-        2 * (1 - transference) * electrolyte.thermodynamicFactor.value(values) * thermalVoltage
+      diffusivity[k] = transport[k] * electrolyteDiffusivity.value(c)
+      conductivity[k] = transport[k] * electrolyteConductivity.value(c)
+      potentialFactor[k] = 2 * (1 - transference) * thermodynamicFactor.value(c) * thermalVoltage
     }
     // Fluxes through interior faces; none through the current collectors. Series (harmonic)
     // combination keeps the flux continuous where ε jumps.
@@ -226,7 +243,7 @@ final class DFNKernel {
     // with the surface value extrapolated linearly from the two outer shells.
     let outer = base + 4 + shells - 1
     let surface = 1.5 * y[outer] - 0.5 * y[outer - 1]
-    let ocp = constant.ocp.value(ExpressionValues(x: surface, c: 0, temperature: temperature))
+    let ocp = constant.ocp.value(surface)
     let eta = phi - y[base + 1] - ocp - j * constant.filmResistance
     let alpha = constant.alphaA
     let c = concentration[k]

@@ -36,10 +36,8 @@ extension DFNModel {
     o.electrolyteMinimum = lowest
     o.electrolyteMaximum = highest
     o.lithiumMolM2 = negative.lithium + positive.lithium + salt
-    let ocvNegative = cell.negative.openCircuitPotential.value(
-      x: negative.stoichiometry, temperature: temperature)
-    let ocvPositive = cell.positive.openCircuitPotential.value(
-      x: positive.stoichiometry, temperature: temperature)
+    let ocvNegative = kernel.constants[0].ocp.value(negative.stoichiometry)
+    let ocvPositive = kernel.constants[1].ocp.value(positive.stoichiometry)
     o.openCircuitVoltageV = ocvPositive - ocvNegative
     o.reactionOverpotentialV = (negative.overpotential, positive.overpotential)
     o.filmDropV = positive.filmDrop - negative.filmDrop
@@ -128,8 +126,7 @@ extension DFNModel {
       result.lithium += mean * parameters.maxConcentrationMolM3 * parameters.activeFraction * width
       result.surfaceMin = min(result.surfaceMin, surface)
       result.surfaceMax = max(result.surfaceMax, surface)
-      result.surfaceOCP +=
-        parameters.openCircuitPotential.value(x: surface, temperature: cell.temperatureK) * width
+      result.surfaceOCP += kernel.constants[e].ocp.value(surface) * width
       result.overpotential += eta * width
       result.filmDrop += y[layout.interfacialCurrent(k)] * parameters.filmResistanceOhmM2 * width
       result.solidPotential += y[layout.solidPotential(k)] * width

@@ -73,7 +73,7 @@ public final class DFNModel {
     let parameters = electrodes[e]
     let j = y[layout.interfacialCurrent(k)]
     return y[layout.solidPotential(k)] - y[layout.electrolytePotential(k)]
-      - parameters.openCircuitPotential.value(x: surface, temperature: cell.temperatureK)
+      - kernel.constants[e].ocp.value(surface)
       - j * parameters.filmResistanceOhmM2
   }
 
