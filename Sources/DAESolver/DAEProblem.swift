@@ -9,14 +9,22 @@ public struct DAEProblem: Sendable {
   public let isDifferential: [Bool]
   /// Number of root functions the system evaluates.
   public let rootCount: Int
+  /// Which crossings count, per root function: −1 only falling, +1 only rising, 0 both
+  /// (nil: both for all).
+  public let rootDirections: [Int]?
 
   /// Describes a problem; `isDifferential` must have `size` entries.
-  public init(size: Int, pattern: SparsityPattern, isDifferential: [Bool], rootCount: Int) {
+  public init(
+    size: Int, pattern: SparsityPattern, isDifferential: [Bool], rootCount: Int,
+    rootDirections: [Int]? = nil
+  ) {
     precondition(pattern.size == size && isDifferential.count == size, "inconsistent DAE sizes")
+    precondition(rootDirections.map { $0.count == rootCount } ?? true, "one direction per root")
     self.size = size
     self.pattern = pattern
     self.isDifferential = isDifferential
     self.rootCount = rootCount
+    self.rootDirections = rootDirections
   }
 }
 

@@ -123,6 +123,10 @@ public final class IDASolver {
     if problem.rootCount > 0 {
       try IDAFlag.check(
         IDARootInit(memory, Int32(problem.rootCount), rootEntry), "IDARootInit")
+      if let directions = problem.rootDirections {
+        var values = directions.map { Int32($0) }
+        try IDAFlag.check(IDASetRootDirection(memory, &values), "IDASetRootDirection")
+      }
     }
     initialized = true
   }

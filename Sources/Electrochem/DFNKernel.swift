@@ -122,7 +122,8 @@ final class DFNKernel {
           constantDiffusivity: constantDiffusivity,
           surfaceFluxPerCurrent: -radius * radius / (PhysicalConstants.faraday * cMax),
           ocp: TabulationCache.table(
-            parameters.openCircuitPotential, variable: .x, domain: 0...1, temperature: cell.temperatureK),
+            parameters.openCircuitPotential, variable: .x, domain: 0...1,
+            temperature: cell.temperatureK),
           diffusivity: parameters.diffusivity,
           shellFaceArea: DFNKernel.buffer(geometry.shellFaceArea[e]),
           shellVolumeInverse: DFNKernel.buffer(geometry.shellVolume[e].map { 1 / $0 })))

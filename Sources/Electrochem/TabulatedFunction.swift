@@ -53,7 +53,8 @@ final class TabulatedFunction: @unchecked Sendable {
     let h = step * 1e-2
     for index in 0...intervals {
       let x = domain.lowerBound + Double(index) * step
-      let at = { (point: Double) in TabulatedFunction.direct(function, variable, point, temperature) }
+      let at = { (point: Double) in TabulatedFunction.direct(function, variable, point, temperature)
+      }
       (values + index).initialize(to: at(x))
       let slope = (-at(x + 2 * h) + 8 * at(x + h) - 8 * at(x - h) + at(x - 2 * h)) / (12 * h)
       (slopes + index).initialize(to: slope)
@@ -68,7 +69,8 @@ final class TabulatedFunction: @unchecked Sendable {
   }
 
   private static func direct(
-    _ function: MaterialFunction, _ variable: ExpressionVariable, _ point: Double, _ temperature: Double
+    _ function: MaterialFunction, _ variable: ExpressionVariable, _ point: Double,
+    _ temperature: Double
   ) -> Double {
     var values = ExpressionValues(x: 0, c: 0, temperature: temperature)
     switch variable {

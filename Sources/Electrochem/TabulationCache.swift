@@ -29,7 +29,8 @@ enum TabulationCache {
     defer { lock.unlock() }
     if let found = entries.first(where: { $0.0 == key }) { return found.1 }
     let table = TabulatedFunction(
-      function, variable: variable, domain: domain, directBelow: directBelow, temperature: temperature)
+      function, variable: variable, domain: domain, directBelow: directBelow,
+      temperature: temperature)
     // Keep the cache small: a process rarely uses more than a few dozen distinct functions.
     if entries.count >= 64 { entries.removeFirst() }
     entries.append((key, table))

@@ -65,7 +65,11 @@ public final class Simulator {
     let system = DFNSystem(model: model, pattern: pattern)
     let problem = DAEProblem(
       size: model.layout.size, pattern: pattern, isDifferential: model.layout.isDifferential,
-      rootCount: DFNSystem.rootSlots)
+      rootCount: DFNSystem.rootSlots,
+      // Every condition is positive while a step runs: only a falling crossing ends it (a
+      // step that starts just past a bound its predecessor ended on must not stop at once
+      // when it moves away from it).
+      rootDirections: Array(repeating: -1, count: DFNSystem.rootSlots))
     var idaOptions = IDAOptions(
       relativeTolerance: options.relativeTolerance, absoluteTolerance: options.absoluteTolerance)
     idaOptions.maxStepsPerOutput = 20000

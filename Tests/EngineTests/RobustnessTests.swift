@@ -25,6 +25,20 @@ import Testing
       case .success(let run):
         #expect(run.completed, "\(job.id): \(run.failure?.description ?? "")")
         #expect(run.steps.count == 2, "\(job.id) ran \(run.steps.count) steps")
+        guard run.steps.count == 2 else { continue }
+        // Both steps pass real charge and the discharge ends at the cut-off (or with an
+        // electrode exhausted), never at its first point. At 5.48 mA/cm² electrolyte depletion
+        // in the thick cathode ends the discharge early: the smallest discharge/charge ratio
+        // of the grid is 0.42 (N/P 2.5), so 0.3 bounds it from below.
+        let charge = StepMetrics(series: run.steps[0].series, cell: job.cell).capacityMAhCm2
+        let discharge = StepMetrics(series: run.steps[1].series, cell: job.cell).capacityMAhCm2
+        let endings: [EndReason] = [.voltageLimit(2.5), .negativeEmpty, .positiveFull]
+        #expect(
+          endings.contains(run.steps[1].reason),
+          "\(job.id) discharge ended by \(run.steps[1].reason)")
+        #expect(
+          charge > 1 && discharge > 0.3 * charge,
+          "\(job.id): charge \(charge), discharge \(discharge)")
       case .failure(let error):
         Issue.record("\(job.id): \(error)")
       }
