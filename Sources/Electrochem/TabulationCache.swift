@@ -1,8 +1,9 @@
 import Foundation
 import StudyModel
 
-/// Tabulated functions shared by every model in the process: a sweep builds hundreds of
-/// models of cells that differ in geometry only, and the tables depend only on the function,
+/// Tabulated functions shared by every model in the process.
+///
+/// A sweep builds hundreds of models of cells that differ in geometry only, and the tables depend only on the function,
 /// its domain and the temperature. Entries are immutable once built, so sharing them across
 /// threads is safe.
 enum TabulationCache {

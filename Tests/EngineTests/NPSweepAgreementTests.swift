@@ -10,10 +10,17 @@ import Testing
 @Suite struct NPSweepAgreementTests {
   struct Point: Decodable {
     let np: Double?
-    let i_mA_cm2: Double?
+    let milliampsPerCm2: Double?
     let ok: Bool?
-    let charge_mAh_cm2: Double?
-    let discharge_mAh_cm2: Double?
+    let chargeMAhCm2: Double?
+    let dischargeMAhCm2: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case np, ok
+      case milliampsPerCm2 = "i_mA_cm2"
+      case chargeMAhCm2 = "charge_mAh_cm2"
+      case dischargeMAhCm2 = "discharge_mAh_cm2"
+    }
   }
 
   @Test func capacitiesAgreeWithPyBaMMAcrossTheSweep() throws {
@@ -25,12 +32,12 @@ import Testing
     #expect(points.count == 38)
     let jobs = points.map { point in
       let reference = ReferenceCase.seed(
-        np: point.np ?? 0, milliampsPerCm2: point.i_mA_cm2 ?? 0, name: "np=\(point.np ?? 0)")
+        np: point.np ?? 0, milliampsPerCm2: point.milliampsPerCm2 ?? 0, name: "np=\(point.np ?? 0)")
       return SimulationJob(id: reference.name, cell: reference.cell, steps: reference.steps)
     }
     let results = SweepRunner.run(jobs, options: SimulationOptions(mesh: .coarse))
     for (point, result) in zip(points, results) {
-      let label = "N/P \(point.np ?? 0) at \(point.i_mA_cm2 ?? 0) mA/cm2"
+      let label = "N/P \(point.np ?? 0) at \(point.milliampsPerCm2 ?? 0) mA/cm2"
       guard case .success(let run) = result, run.completed, run.steps.count == 2 else {
         Issue.record("\(label) did not complete")
         continue
@@ -41,8 +48,8 @@ import Testing
       #expect(
         run.steps[1].reason == .voltageLimit(2.5),
         "\(label) discharge ended by \(run.steps[1].reason)")
-      guard point.ok == true, let expectedCharge = point.charge_mAh_cm2,
-        let expectedDischarge = point.discharge_mAh_cm2
+      guard point.ok == true, let expectedCharge = point.chargeMAhCm2,
+        let expectedDischarge = point.dischargeMAhCm2
       else {
         // PyBaMM failed here; a complete, physical run is what is asked of the engine.
         #expect(discharge > 0.9 * charge, "\(label): discharge \(discharge) after charge \(charge)")
