@@ -104,6 +104,15 @@ public struct DFNLayout: Sendable, Equatable {
   /// The volumes of the positive electrode.
   public var positiveVolumes: Range<Int> { (mesh.negative + mesh.separator)..<volumeCount }
 
+  /// The magnitude each unknown's absolute tolerance is relative to: 1 for the scaled
+  /// concentrations, stoichiometries, potentials (V), interfacial currents (A/m²) and the
+  /// charge counter (mAh/cm²); 10 for the applied current density (A/m²).
+  public var toleranceScales: [Double] {
+    var scales = [Double](repeating: 1, count: size)
+    scales[current] = 10
+    return scales
+  }
+
   /// Whether each unknown has a time derivative in the equations.
   public var isDifferential: [Bool] {
     var flags = [Bool](repeating: false, count: size)

@@ -7,7 +7,8 @@ public struct SimulationOptions: Sendable, Equatable, Hashable {
   public var mesh: DFNMesh
   /// IDA's relative tolerance.
   public var relativeTolerance: Double
-  /// IDA's absolute tolerance (all unknowns are scaled to order one).
+  /// IDA's absolute tolerance for unknowns of order one; each unknown's own tolerance is this
+  /// times its scale (`DFNLayout.toleranceScales`).
   public var absoluteTolerance: Double
 
   /// Options for `mesh` with the default tolerances.

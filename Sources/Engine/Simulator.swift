@@ -70,8 +70,11 @@ public final class Simulator {
       // step that starts just past a bound its predecessor ended on must not stop at once
       // when it moves away from it).
       rootDirections: Array(repeating: -1, count: DFNSystem.rootSlots))
-    var idaOptions = IDAOptions(
-      relativeTolerance: options.relativeTolerance, absoluteTolerance: options.absoluteTolerance)
+    var idaOptions = IDAOptions(relativeTolerance: options.relativeTolerance)
+    // Per-component absolute tolerances: the base tolerance times each unknown's scale.
+    idaOptions.absoluteTolerances = model.layout.toleranceScales.map {
+      $0 * options.absoluteTolerance
+    }
     idaOptions.maxStepsPerOutput = 20000
     do {
       let solver = try IDASolver(problem: problem, system: system, options: idaOptions)

@@ -5,7 +5,7 @@ import StudyModel
 
 /// The one-screen text summary of a run.
 enum RunSummary {
-  static func text(cell: CellDefinition, run: RunResult, mesh: DFNMesh, wallSeconds: Double)
+  static func text(cell: CellDefinition, run: RunResult, mesh: DFNMesh, stepsPerCycle: Int)
     -> String
   {
     let parameters = cell.parameters
@@ -22,8 +22,8 @@ enum RunSummary {
         + "positive \(format(CellDesign.arealCapacity(parameters.positive, basis: .theoretical), 3)) mAh/cm2 (theoretical)"
     )
     lines.append(
-      "mesh      \(mesh.negative)/\(mesh.separator)/\(mesh.positive) volumes, \(mesh.particle) shells; "
-        + "solved in \(format(wallSeconds * 1000, 1)) ms")
+      "mesh      \(mesh.negative)/\(mesh.separator)/\(mesh.positive) volumes, \(mesh.particle) shells"
+    )
     let stats = run.statistics
     lines.append(
       "solver    \(stats.steps) steps, \(stats.residualEvaluations) residuals, "
@@ -46,9 +46,20 @@ enum RunSummary {
       ])
     }
     lines += table(rows)
-    if let efficiency = coulombicEfficiency(run, capacities) {
+    let cycles = stride(from: 0, to: run.steps.count, by: max(stepsPerCycle, 1)).map { start in
+      start..<min(start + max(stepsPerCycle, 1), run.steps.count)
+    }
+    var efficiencies: [String] = []
+    for (number, range) in cycles.enumerated() {
+      let steps = Array(run.steps[range])
+      if let efficiency = coulombicEfficiency(steps, Array(capacities[range])) {
+        efficiencies.append("cycle \(number + 1): \(format(efficiency * 100, 2)) %")
+      }
+    }
+    if !efficiencies.isEmpty {
       lines.append("")
-      lines.append("coulombic efficiency (discharge / charge): \(format(efficiency * 100, 2)) %")
+      lines.append(
+        "coulombic efficiency (discharge / charge): " + efficiencies.joined(separator: ", "))
     }
     if !run.completed, let failure = run.failure {
       lines.append("")
@@ -57,10 +68,11 @@ enum RunSummary {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func coulombicEfficiency(_ run: RunResult, _ capacities: [Double]) -> Double? {
+  private static func coulombicEfficiency(_ steps: [StepResult], _ capacities: [Double]) -> Double?
+  {
     var charge = 0.0
     var discharge = 0.0
-    for (step, capacity) in zip(run.steps, capacities) {
+    for (step, capacity) in zip(steps, capacities) {
       switch step.step.mode {
       case .charge, .hold: charge += capacity
       case .discharge: discharge += capacity

@@ -13,6 +13,8 @@ public struct SimulateRequest: Sendable {
   public var npBasis: CapacityBasis = .theoretical
   /// Initial stoichiometries (negative, positive), overriding the cell file's.
   public var initial: (negative: Double?, positive: Double?) = (nil, nil)
+  /// How many times the protocol runs, back to back.
+  public var cycles = 1
   /// The mesh.
   public var mesh: DFNMesh = .coarse
   /// `PATH=VALUE` overrides.

@@ -29,7 +29,12 @@ public enum SimulateRun {
     case .failure(let list): return .failure(list)
     }
     var problems: [Diagnostic] = []
-    let steps = parseSteps(request.protocolSteps, problems: &problems)
+    let cycle = parseSteps(request.protocolSteps, problems: &problems)
+    if request.cycles < 1 {
+      problems.append(
+        Diagnostic(.error, at: commandLine("--cycles"), "the number of cycles must be at least 1"))
+    }
+    let steps = Array(repeating: cycle, count: max(request.cycles, 1)).flatMap { $0 }
     applyOptions(request, to: &cell.parameters, problems: &problems)
     guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
     let simulator = Simulator(
@@ -42,7 +47,8 @@ public enum SimulateRun {
         cell: cell.parameters, protocol: steps, nominalCapacityAh: cell.nominalCapacityAh,
         profileTimesS: request.profileTimes)
       let wall = Date().timeIntervalSince(start)
-      let summary = RunSummary.text(cell: cell, run: run, mesh: request.mesh, wallSeconds: wall)
+      let summary = RunSummary.text(
+        cell: cell, run: run, mesh: request.mesh, stepsPerCycle: cycle.count)
       return .success(Outcome(cell: cell, run: run, wallSeconds: wall, summary: summary))
     } catch {
       let location = SourceLocation(file: request.cellPath)

@@ -24,6 +24,9 @@ struct SimulateCommand: ParsableCommand {
   @Option(name: .customLong("protocol"), help: "A protocol step; repeat for each step, in order.")
   var steps: [String] = []
 
+  @Option(help: "Run the protocol this many times, back to back.")
+  var cycles = 1
+
   @Option(help: "Scale the negative electrode thickness to this N/P ratio (positive fixed).")
   var np: Double?
 
@@ -60,6 +63,7 @@ struct SimulateCommand: ParsableCommand {
   func run() throws {
     var request = SimulateRequest(cellPath: cell, protocolSteps: steps)
     request.npRatio = np
+    request.cycles = cycles
     guard let basis = CapacityBasis(rawValue: npBasis) else {
       throw ValidationError("--np-basis must be 'theoretical' or 'practical', not '\(npBasis)'")
     }
@@ -76,6 +80,7 @@ struct SimulateCommand: ParsableCommand {
       throw ExitCode.failure
     case .success(let outcome):
       print(outcome.summary, terminator: "")
+      print("solved in \(Int((outcome.wallSeconds * 1000).rounded())) ms")
       if let csv { try Data(outcome.csv.utf8).write(to: URL(fileURLWithPath: csv)) }
       if let profiles {
         try Data(ProfileCSV.text(outcome.run).utf8).write(to: URL(fileURLWithPath: profiles))

@@ -1,0 +1,69 @@
+import Foundation
+import Pipeline
+import StudyModel
+import TestSupport
+import Testing
+
+@Suite struct SimulateRunTests {
+  private let seed = "\(ProjectPaths.library)/cells/reference-seed-chen2020.yaml"
+
+  @Test func summarisesEveryStep() throws {
+    var request = SimulateRequest(
+      cellPath: seed,
+      protocolSteps: ["Charge at 2.8 mA/cm2 until 4.2 V", "Discharge at 2.8 mA/cm2 until 2.5 V"])
+    request.npRatio = 1.2
+    let outcome = try SimulateRun.execute(request).get()
+    #expect(outcome.run.completed)
+    // The solver line depends on the floating-point details of the machine; the rest is
+    // the physics summary a user reads.
+    let text = outcome.summary.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("solver") }.joined(separator: "\n")
+    let mismatch = snapshotMismatch(text, named: "seedSummary")
+    #expect(mismatch == nil, "\(mismatch ?? "")")
+  }
+
+  @Test func writesTheReferenceColumnsFirst() throws {
+    var request = SimulateRequest(
+      cellPath: seed, protocolSteps: ["Discharge at 1 mA/cm2 for 10 minutes"])
+    request.initial = (0.8, 0.3)
+    request.profileTimes = [300]
+    let outcome = try SimulateRun.execute(request).get()
+    let lines = outcome.csv.split(separator: "\n")
+    #expect(
+      lines.first?.hasPrefix(
+        "time_s,current_A_m2,voltage_V,discharge_capacity_mAh_cm2,neg_stoich_avg,pos_stoich_avg,"
+          + "neg_phi_s_minus_phi_e_at_separator_V,pos_phi_s_minus_phi_e_at_separator_V,"
+          + "electrolyte_conc_at_neg_cc_mol_m3,electrolyte_conc_at_pos_cc_mol_m3") == true)
+    let last = try #require(lines.last).split(separator: ",")
+    #expect(last[0] == "600.000000")
+    #expect(last[3] == "0.166667")  // 1 mA/cm² for 10 minutes
+    let profiles = ProfileCSV.text(outcome.run).split(separator: "\n")
+    #expect(profiles.count == 1 + 60)  // header and one row per volume at t = 300 s
+    #expect(profiles[1].hasPrefix("300.000,"))
+  }
+
+  @Test func invalidInputIsReportedBeforeSolving() {
+    var request = SimulateRequest(cellPath: seed, protocolSteps: ["Charge at -1C until 4.2 V"])
+    request.overrides = ["positive.porosity=1.5"]
+    guard case .failure(let list) = SimulateRun.execute(request) else {
+      Issue.record("a negative charge current must be refused")
+      return
+    }
+    #expect(
+      list.diagnostics.map(\.message).contains {
+        $0.contains("the verb already gives the direction")
+      })
+  }
+
+  @Test func physicallyImpossibleOverridesAreRefused() {
+    var request = SimulateRequest(cellPath: seed, protocolSteps: ["Charge at 1 mA/cm2 until 4.2 V"])
+    request.overrides = ["positive.porosity=1.5"]
+    guard case .failure(let list) = SimulateRun.execute(request) else {
+      Issue.record("porosity 1.5 must be refused")
+      return
+    }
+    #expect(
+      list.diagnostics.first?.message
+        == "positive.porosity: must be strictly between 0 and 1, got 1.5")
+  }
+}
