@@ -26,7 +26,7 @@ import Testing
         observations.map { max($0.shellMaximum.negative, $0.shellMaximum.positive) }.max() ?? 1
       let salt = observations.map(\.electrolyteMinimum).min() ?? 0
       #expect(
-        lowest > 0 && highest <= 1 + 1e-12,
+        lowest > 0 && highest <= 1 + SimulationOptions().absoluteTolerance,
         "stoichiometry range \(lowest)...\(highest) in '\(step.step.text)'")
       #expect(salt > 0, "electrolyte minimum \(salt) mol/m3 in '\(step.step.text)'")
     }
