@@ -16,7 +16,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     // MARK: - C libraries (each imported by exactly one Swift target)
@@ -54,7 +53,6 @@ let package = Package(
       name: "Engine",
       dependencies: [
         "StudyModel", "Electrochem", "DAESolver",
-        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     .target(name: "Figures", dependencies: ["CCairo"]),
