@@ -6,6 +6,4 @@ public enum CellControl: Sendable, Equatable {
   case current(Double)
   /// A terminal voltage, V.
   case voltage(Double)
-  /// A power density, W/m² of electrode (positive on discharge).
-  case power(Double)
 }

@@ -209,7 +209,6 @@ final class DFNKernel {
     switch control {
     case .current(let value): r[currentIndex] = current - value
     case .voltage(let value): r[currentIndex] = voltage(y) - value
-    case .power(let value): r[currentIndex] = current * voltage(y) - value
     }
     r[chargeIndex] = yp[chargeIndex] - current / 36000
     return true

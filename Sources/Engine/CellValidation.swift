@@ -16,6 +16,46 @@ enum CellValidation {
     }
     try positive(cell.temperatureK, "temperature")
     try positive(cell.areaM2, "area")
+    try finiteOverRange(cell)
+  }
+
+  /// Material functions must give numbers wherever the model may evaluate them: OCPs and
+  /// solid diffusivities over 0…1, electrolyte properties over (0, 4 c0].
+  private static func finiteOverRange(_ cell: CellParameters) throws(SimulationError) {
+    let t = cell.temperatureK
+    for (name, electrode) in [("negative", cell.negative), ("positive", cell.positive)] {
+      for index in 0...200 {
+        let x = Double(index) / 200
+        guard electrode.openCircuitPotential.value(x: x, temperature: t).isFinite else {
+          throw SimulationError(
+            subject: "\(name).ocp",
+            message: "is not a finite number at x = \(x); keep it defined on 0…1")
+        }
+        guard electrode.diffusivity.value(x: x, temperature: t) > 0 else {
+          throw SimulationError(
+            subject: "\(name).diffusivity",
+            message: "must be positive on 0…1; it is not at x = \(x)")
+        }
+      }
+    }
+    let c0 = cell.electrolyte.initialConcentrationMolM3
+    let properties: [(String, MaterialFunction)] = [
+      ("electrolyte.diffusivity", cell.electrolyte.diffusivity),
+      ("electrolyte.conductivity", cell.electrolyte.conductivity),
+      ("electrolyte.thermodynamic_factor", cell.electrolyte.thermodynamicFactor),
+    ]
+    for (name, function) in properties {
+      for index in 1...200 {
+        let c = 4 * c0 * Double(index) / 200
+        let value = function.value(c: c, temperature: t)
+        guard value.isFinite, value > 0 else {
+          throw SimulationError(
+            subject: name,
+            message:
+              "must be positive and finite for 0 < c ≤ 4 c0; it is \(value) at c = \(c) mol/m3")
+        }
+      }
+    }
   }
 
   private static func checkElectrode(_ e: ElectrodeParameters, name: String) throws(SimulationError)
@@ -43,11 +83,6 @@ enum CellValidation {
       throw SimulationError(
         subject: "\(name).initial_stoichiometry",
         message: "must be strictly between 0 and 1, got \(e.initialStoichiometry)")
-    }
-    let ocp = e.openCircuitPotential.value(x: e.initialStoichiometry, temperature: 298.15)
-    guard ocp.isFinite else {
-      throw SimulationError(
-        subject: "\(name).ocp", message: "is not finite at the initial stoichiometry")
     }
   }
 

@@ -44,6 +44,8 @@ enum BuiltinTemplates {
     a { color: var(--link); }
     table { border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
     th, td { border-bottom: 1px solid var(--rule); padding: 0.3rem 0.6rem; text-align: left; }
+    th[align="right"], td[align="right"] { text-align: right; font-variant-numeric: tabular-nums; }
+    th[align="center"], td[align="center"] { text-align: center; }
     img, svg { max-width: 100%; height: auto; }
     @media print {
       header.site, footer.site { display: none; }

@@ -43,6 +43,22 @@ import Testing
     }
   }
 
+  @Test func ocpExpressionThatIsNotFiniteIsRefused() throws {
+    var cell = ReferenceCells.seed(np: 1)
+    cell.negative.openCircuitPotential = .expression(
+      CompiledExpression(try ExpressionParser.parse("0.1 + log(x - 0.5)", allowed: [.x])))
+    let refusal = error(for: cell)
+    #expect(refusal?.subject == "negative.ocp")
+    #expect(refusal?.message == "is not a finite number at x = 0.0; keep it defined on 0…1")
+  }
+
+  @Test func electrolyteConductivityThatTurnsNegativeIsRefused() throws {
+    var cell = ReferenceCells.seed(np: 1)
+    cell.electrolyte.conductivity = .expression(
+      CompiledExpression(try ExpressionParser.parse("1 - c / 2000", allowed: [.c])))
+    #expect(error(for: cell)?.subject == "electrolyte.conductivity")
+  }
+
   @Test func constantCurrentStepEndingOnACurrentCanNeverTerminate() {
     let never = [
       ProtocolStep(
