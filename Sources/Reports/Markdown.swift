@@ -3,12 +3,19 @@ import Foundation
 
 /// GitHub-flavoured Markdown rendered to HTML by cmark-gfm.
 public enum Markdown {
+  /// cmark-gfm keeps global state that parsers change as extensions are attached and
+  /// detached (its table of special inline characters, the extension registry), so renders in
+  /// one process take turns.
+  private static let lock = NSLock()
+
   /// The GFM extensions every report gets.
   static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
   /// Renders `source` to an HTML fragment with tables, strikethrough, autolinks, task lists
   /// and footnotes; raw HTML in the source passes through only when `allowRawHTML` is set.
   public static func html(_ source: String, allowRawHTML: Bool = false) -> String {
+    lock.lock()
+    defer { lock.unlock() }
     cmark_gfm_core_extensions_ensure_registered()
     var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_GITHUB_PRE_LANG
     if allowRawHTML { options |= CMARK_OPT_UNSAFE }

@@ -37,3 +37,17 @@ import Testing
     #expect(Markdown.html("Li⁺ in mA cm⁻²").contains("Li⁺ in mA cm⁻²"))
   }
 }
+
+@Suite struct MarkdownConcurrencyTests {
+  @Test func concurrentRendersAllGetTheExtensions() async {
+    let results = await withTaskGroup(of: Bool.self) { group in
+      for _ in 0..<32 {
+        group.addTask { Markdown.html("see https://example.org and ~~this~~").contains("<a href=") }
+      }
+      var all: [Bool] = []
+      for await result in group { all.append(result) }
+      return all
+    }
+    #expect(results.count == 32 && results.allSatisfy { $0 })
+  }
+}
