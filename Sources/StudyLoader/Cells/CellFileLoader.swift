@@ -69,6 +69,27 @@ public struct CellFileLoader {
   }
 
   /// A mapping given inline, or by name from `libraryFolder/folder/NAME.yaml`.
+  /// Checks a library material file on its own; returns every problem found.
+  public func checkMaterial(path: String) -> [Diagnostic] {
+    checkEntry(path: path) { self.readMaterial($0) != nil }
+  }
+
+  /// Checks a library electrolyte file on its own; returns every problem found.
+  public func checkElectrolyte(path: String) -> [Diagnostic] {
+    checkEntry(path: path) { self.readElectrolyte($0) != nil }
+  }
+
+  private func checkEntry(path: String, read: (MappingReader) -> Bool) -> [Diagnostic] {
+    guard let document = YAMLDocument.load(path: path, sink: sink),
+      let reader = MappingReader(document.root, file: path, sink: sink, path: "")
+    else { return sink.diagnostics }
+    reader.allow(["name", "description"])
+    _ = reader.string("source", example: "the paper, table or data file the values come from")
+    _ = read(reader)
+    reader.finish()
+    return sink.diagnostics
+  }
+
   private func reference<T>(
     _ parent: MappingReader, key: String, folder: String, read: (MappingReader) -> T?
   ) -> T? {

@@ -11,8 +11,12 @@ final class MappingReader {
   /// The dotted path of this mapping, for messages ("negative.material").
   let path: String
   private var known: [String] = []
+  /// Where the key that introduced this mapping stands (for "missing key" messages).
+  private var anchor: SourceLocation?
 
-  init?(_ node: Node, file: String, sink: DiagnosticSink, path: String) {
+  init?(
+    _ node: Node, file: String, sink: DiagnosticSink, path: String, anchor: SourceLocation? = nil
+  ) {
     guard node.mapping != nil else {
       sink.error(
         "'\(path.isEmpty ? "the file" : path)' must be a mapping of keys to values",
@@ -23,6 +27,7 @@ final class MappingReader {
     self.file = file
     self.sink = sink
     self.path = path
+    self.anchor = anchor
   }
 
   var location: SourceLocation { YAMLDiagnostics.location(of: node, file: file) }
@@ -40,7 +45,7 @@ final class MappingReader {
     guard let value = node.mapping?[key] else {
       if required {
         sink.error(
-          "missing required key '\(qualified(key))'", at: location,
+          "missing required key '\(qualified(key))'", at: anchor ?? location,
           hint: "add '\(key): \(example)'")
       }
       return nil
@@ -100,7 +105,8 @@ final class MappingReader {
   /// A nested mapping.
   func mapping(_ key: String, required: Bool = true) -> MappingReader? {
     guard let value = value(key, required: required, example: "{ ... }") else { return nil }
-    return MappingReader(value, file: file, sink: sink, path: qualified(key))
+    return MappingReader(
+      value, file: file, sink: sink, path: qualified(key), anchor: location(of: key))
   }
 
   /// Declares keys that are allowed but read elsewhere (or only documentary).
