@@ -68,7 +68,6 @@ public struct CellFileLoader {
       nominalCapacityAh: nominal.map { $0 / 3600 })
   }
 
-  /// A mapping given inline, or by name from `libraryFolder/folder/NAME.yaml`.
   /// Checks a library material file on its own; returns every problem found.
   public func checkMaterial(path: String) -> [Diagnostic] {
     checkEntry(path: path) { self.readMaterial($0) != nil }
@@ -90,6 +89,7 @@ public struct CellFileLoader {
     return sink.diagnostics
   }
 
+  /// A mapping given inline, or by name from `libraryFolder/folder/NAME.yaml`.
   private func reference<T>(
     _ parent: MappingReader, key: String, folder: String, read: (MappingReader) -> T?
   ) -> T? {
