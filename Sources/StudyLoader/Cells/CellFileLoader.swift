@@ -33,6 +33,8 @@ public struct CellFileLoader {
     guard let document = YAMLDocument.load(path: path, sink: sink),
       let root = MappingReader(document.root, file: path, sink: sink, path: "")
     else { return .failure(DiagnosticList(sink.diagnostics)) }
+    root.allow(["base"])
+    attachBase(to: root, folder: "cells", depth: 0)
     let definition = readCell(root)
     root.finish()
     guard let definition, !sink.hasErrors else { return .failure(DiagnosticList(sink.diagnostics)) }
@@ -70,63 +72,89 @@ public struct CellFileLoader {
 
   /// Checks a library material file on its own; returns every problem found.
   public func checkMaterial(path: String) -> [Diagnostic] {
-    checkEntry(path: path) { self.readMaterial($0) != nil }
+    checkEntry(path: path, folder: "materials") { self.readMaterial($0) != nil }
   }
 
   /// Checks a library electrolyte file on its own; returns every problem found.
   public func checkElectrolyte(path: String) -> [Diagnostic] {
-    checkEntry(path: path) { self.readElectrolyte($0) != nil }
+    checkEntry(path: path, folder: "electrolytes") { self.readElectrolyte($0) != nil }
   }
 
-  private func checkEntry(path: String, read: (MappingReader) -> Bool) -> [Diagnostic] {
+  private func checkEntry(path: String, folder: String, read: (MappingReader) -> Bool)
+    -> [Diagnostic]
+  {
     guard let document = YAMLDocument.load(path: path, sink: sink),
       let reader = MappingReader(document.root, file: path, sink: sink, path: "")
     else { return sink.diagnostics }
-    reader.allow(["name", "description"])
+    reader.allow(["name", "description", "base"])
+    attachBase(to: reader, folder: folder, depth: 0)
     _ = reader.string("source", example: "the paper, table or data file the values come from")
     _ = read(reader)
     reader.finish()
     return sink.diagnostics
   }
 
-  /// A mapping given inline, or by name from `libraryFolder/folder/NAME.yaml`.
+  /// A mapping given inline, or by name from `libraryFolder/folder/NAME.yaml`; either may
+  /// name a `base:` entry of the same folder and override it field by field.
   private func reference<T>(
     _ parent: MappingReader, key: String, folder: String, read: (MappingReader) -> T?
   ) -> T? {
     guard
-      let node = parent.value(key, required: true, example: "a name from the library, or { ... }")
-    else {
-      return nil
-    }
-    if let name = node.scalar?.string {
-      let path = "\(libraryFolder)/\(folder)/\(name).yaml"
-      guard FileManager.default.fileExists(atPath: path) else {
-        let available =
-          (try? FileManager.default.contentsOfDirectory(atPath: "\(libraryFolder)/\(folder)")) ?? []
-        let names = available.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
-          .sorted()
-        let hint =
-          Suggestions.closest(to: name, in: names).map { "did you mean '\($0)'?" }
-          ?? "available: \(names.joined(separator: ", "))"
-        sink.error(
-          "no \(key) named '\(name)' in \(libraryFolder)/\(folder)",
-          at: YAMLDiagnostics.location(of: node, file: parent.file), hint: hint)
-        return nil
-      }
-      guard let document = YAMLDocument.load(path: path, sink: sink),
-        let reader = MappingReader(document.root, file: path, sink: sink, path: "")
+      let located = parent.value(
+        key, required: true, example: "a name from the library, or { ... }")
+    else { return nil }
+    let reader: MappingReader
+    if let name = located.node.scalar?.string {
+      guard let path = libraryPath(name, folder: folder, key: key, at: located.location),
+        let document = YAMLDocument.load(path: path, sink: sink),
+        let entry = MappingReader(document.root, file: path, sink: sink, path: "")
       else { return nil }
-      reader.allow(["name", "description", "source"])
-      if reader.string("source", example: "where the values come from") == nil { return nil }
-      defer { reader.finish() }
-      return read(reader)
+      if entry.string("source", example: "where the values come from") == nil { return nil }
+      reader = entry
+    } else {
+      guard
+        let inline = MappingReader(
+          located.node, file: located.file, sink: sink, path: key, anchor: parent.location(of: key))
+      else { return nil }
+      reader = inline
     }
-    guard let reader = MappingReader(node, file: parent.file, sink: sink, path: key) else {
-      return nil
-    }
-    reader.allow(["name", "description", "source"])
+    reader.allow(["name", "description", "source", "base"])
+    attachBase(to: reader, folder: folder, depth: 0)
     defer { reader.finish() }
     return read(reader)
+  }
+
+  /// The file of library entry `name` in `folder`, or a diagnostic with a suggestion.
+  private func libraryPath(_ name: String, folder: String, key: String, at location: SourceLocation)
+    -> String?
+  {
+    let path = "\(libraryFolder)/\(folder)/\(name).yaml"
+    if FileManager.default.fileExists(atPath: path) { return path }
+    let available =
+      (try? FileManager.default.contentsOfDirectory(atPath: "\(libraryFolder)/\(folder)")) ?? []
+    let names = available.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    let hint =
+      Suggestions.closest(to: name, in: names).map { "did you mean '\($0)'?" }
+      ?? "available: \(names.joined(separator: ", "))"
+    sink.error("no \(key) named '\(name)' in \(libraryFolder)/\(folder)", at: location, hint: hint)
+    return nil
+  }
+
+  /// Resolves `base: NAME` into the reader's fallback chain (at most 8 levels, so a cycle is
+  /// reported rather than followed forever).
+  private func attachBase(to reader: MappingReader, folder: String, depth: Int) {
+    guard let base = reader.node.mapping?["base"], let name = base.scalar?.string else { return }
+    let at = YAMLDiagnostics.location(of: base, file: reader.file)
+    guard depth < 8 else {
+      sink.error("'base' entries nest more than 8 deep (a cycle?)", at: at)
+      return
+    }
+    guard let path = libraryPath(name, folder: folder, key: "base", at: at),
+      let document = YAMLDocument.load(path: path, sink: sink),
+      let parent = MappingReader(document.root, file: path, sink: sink, path: reader.path)
+    else { return }
+    attachBase(to: parent, folder: folder, depth: depth + 1)
+    reader.fallback = parent
   }
 
   private func readElectrode(_ reader: MappingReader) -> ElectrodeParameters? {
@@ -193,7 +221,9 @@ public struct CellFileLoader {
   /// c_max from `max_concentration`, `site_density` or `specific_capacity` with `density`.
   private func maxConcentration(_ reader: MappingReader, density: Double?) -> Double? {
     let options = ["max_concentration", "site_density", "specific_capacity"]
-    let given = options.filter { reader.has($0) }
+    // An entry that gives one of the three replaces whichever its base gave.
+    let own = options.filter { reader.hasOwn($0) }
+    let given = own.isEmpty ? options.filter { reader.has($0) } : own
     reader.allow(options)
     guard given.count == 1 else {
       reader.sink.error(
@@ -226,15 +256,15 @@ public struct CellFileLoader {
   }
 
   private func practicalWindow(_ reader: MappingReader) -> ClosedRange<Double> {
-    guard let node = reader.value("practical_window", required: false, example: "[0.0, 0.865]")
+    guard let located = reader.value("practical_window", required: false, example: "[0.0, 0.865]")
     else {
       return 0...1
     }
-    let values = node.sequence?.compactMap { $0.scalar.flatMap { Double($0.string) } } ?? []
+    let values = located.node.sequence?.compactMap { $0.scalar.flatMap { Double($0.string) } } ?? []
     guard values.count == 2, values[0] >= 0, values[0] < values[1], values[1] <= 1 else {
       reader.sink.error(
         "'\(reader.path).practical_window' must be two stoichiometries [lower, upper] with 0 ≤ lower < upper ≤ 1",
-        at: YAMLDiagnostics.location(of: node, file: reader.file),
+        at: located.location,
         hint: "for example '[0.0, 0.865]'")
       return 0...1
     }

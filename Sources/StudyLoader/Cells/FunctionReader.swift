@@ -13,10 +13,11 @@ struct FunctionReader {
     _ key: String, dimension: Dimension, variables: Set<ExpressionVariable>, required: Bool = true,
     example: String
   ) -> MaterialFunction? {
-    guard let node = reader.value(key, required: required, example: example) else { return nil }
-    let at = YAMLDiagnostics.location(of: node, file: reader.file)
+    guard let located = reader.value(key, required: required, example: example) else { return nil }
+    let node = located.node
+    let at = located.location
     if node.mapping != nil {
-      return table(node, key: key, variable: variables.contains(.x) ? .x : .c)
+      return table(located, key: key, variable: variables.contains(.x) ? .x : .c)
     }
     guard let text = node.scalar?.string else {
       sink.error(
@@ -41,8 +42,11 @@ struct FunctionReader {
     }
   }
 
-  private func table(_ node: Node, key: String, variable: ExpressionVariable) -> MaterialFunction? {
-    guard let tableReader = MappingReader(node, file: reader.file, sink: sink, path: key) else {
+  private func table(_ located: LocatedNode, key: String, variable: ExpressionVariable)
+    -> MaterialFunction?
+  {
+    guard let tableReader = MappingReader(located.node, file: located.file, sink: sink, path: key)
+    else {
       return nil
     }
     defer { tableReader.finish() }
@@ -55,7 +59,7 @@ struct FunctionReader {
         at: tableReader.location(of: "extrapolation"))
       return nil
     }
-    let folder = (reader.file as NSString).deletingLastPathComponent
+    let folder = (located.file as NSString).deletingLastPathComponent
     let path = (folder as NSString).appendingPathComponent(file)
     guard let (xs, ys) = CSVColumns.read(path: path, sink: sink, referencedAt: tableLocation) else {
       return nil

@@ -2,11 +2,24 @@ import Foundation
 import StudyModel
 import Yams
 
+/// A YAML node with the file it was read from.
+struct LocatedNode {
+  let node: Node
+  let file: String
+
+  var location: SourceLocation { YAMLDiagnostics.location(of: node, file: file) }
+}
+
 /// Reads the fields of one YAML mapping, checking types and units, recording every problem
 /// with its line and column, and reporting keys nobody asked for (with a suggestion).
+///
+/// A mapping may inherit from another (`base:` in the library): keys it does not give are
+/// read from the `fallback` reader, and their problems point into the base's own file.
 final class MappingReader {
   let node: Node
   let file: String
+  /// The mapping this one overrides field by field, if any.
+  var fallback: MappingReader?
   let sink: DiagnosticSink
   /// The dotted path of this mapping, for messages ("negative.material").
   let path: String
@@ -39,10 +52,16 @@ final class MappingReader {
 
   private func qualified(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
+  /// The value of `key` here or, failing that, in the base chain.
+  func lookup(_ key: String) -> LocatedNode? {
+    if let value = node.mapping?[key] { return LocatedNode(node: value, file: file) }
+    return fallback?.lookup(key)
+  }
+
   /// The value node of `key`, registering the key as known; reports a missing required key.
-  func value(_ key: String, required: Bool, example: String) -> Node? {
+  func value(_ key: String, required: Bool, example: String) -> LocatedNode? {
     known.append(key)
-    guard let value = node.mapping?[key] else {
+    guard let value = lookup(key) else {
       if required {
         sink.error(
           "missing required key '\(qualified(key))'", at: anchor ?? location,
@@ -53,9 +72,14 @@ final class MappingReader {
     return value
   }
 
-  /// Whether `key` is present (and registers it).
-  func has(_ key: String) -> Bool {
+  /// Whether this mapping itself (not its base) gives `key`.
+  func hasOwn(_ key: String) -> Bool {
     node.mapping?[key] != nil
+  }
+
+  /// Whether `key` is present here or in the base chain.
+  func has(_ key: String) -> Bool {
+    lookup(key) != nil
   }
 
   /// A quantity with units, converted to SI and checked to lie in `range`.
@@ -64,9 +88,9 @@ final class MappingReader {
     range: PartialRangeFrom<Double>? = nil, open: ClosedRange<Double>? = nil
   ) -> Double? {
     let example = QuantityParser.example(dimension)
-    guard let value = value(key, required: required, example: example) else { return nil }
-    let at = YAMLDiagnostics.location(of: value, file: file)
-    guard let text = value.scalar?.string else {
+    guard let located = value(key, required: required, example: example) else { return nil }
+    let at = located.location
+    guard let text = located.node.scalar?.string else {
       sink.error("'\(qualified(key))' must be a value such as '\(example)'", at: at)
       return nil
     }
@@ -93,10 +117,9 @@ final class MappingReader {
 
   /// A plain string.
   func string(_ key: String, required: Bool = true, example: String = "text") -> String? {
-    guard let value = value(key, required: required, example: example) else { return nil }
-    guard let text = value.scalar?.string else {
-      sink.error(
-        "'\(qualified(key))' must be text", at: YAMLDiagnostics.location(of: value, file: file))
+    guard let located = value(key, required: required, example: example) else { return nil }
+    guard let text = located.node.scalar?.string else {
+      sink.error("'\(qualified(key))' must be text", at: located.location)
       return nil
     }
     return text
@@ -104,9 +127,14 @@ final class MappingReader {
 
   /// A nested mapping.
   func mapping(_ key: String, required: Bool = true) -> MappingReader? {
-    guard let value = value(key, required: required, example: "{ ... }") else { return nil }
-    return MappingReader(
-      value, file: file, sink: sink, path: qualified(key), anchor: location(of: key))
+    guard let located = value(key, required: required, example: "{ ... }") else { return nil }
+    let reader = MappingReader(
+      located.node, file: located.file, sink: sink, path: qualified(key), anchor: location(of: key))
+    // Overriding only some keys of a nested mapping keeps the rest of the base's.
+    if located.file == file, let base = fallback?.lookup(key), base.node.mapping != nil {
+      reader?.fallback = MappingReader(base.node, file: base.file, sink: sink, path: qualified(key))
+    }
+    return reader
   }
 
   /// Declares keys that are allowed but read elsewhere (or only documentary).
