@@ -64,8 +64,9 @@ public struct SiteBuild {
     var studies: [StudyEntry] = []
     var problems: [Diagnostic] = []
     for folder in folders {
-      switch StudyHeaderLoader.load(folder: trimmed(folder)) {
-      case .success(let study): studies.append(study)
+      switch StudyFileLoader.load(folder: trimmed(folder)) {
+      case .success(let study):
+        studies.append(StudyEntry(slug: study.slug, title: study.title, folder: trimmed(folder)))
       case .failure(let list): problems += list.diagnostics
       }
     }

@@ -37,7 +37,7 @@ public enum ProjectChecker {
     default:
       guard (file as NSString).lastPathComponent == StudyDiscovery.studyFileName else { return [] }
       let studyFolder = (file as NSString).deletingLastPathComponent
-      if case .failure(let list) = StudyHeaderLoader.load(folder: studyFolder) {
+      if case .failure(let list) = StudyFileLoader.load(folder: studyFolder) {
         return list.diagnostics
       }
       return []

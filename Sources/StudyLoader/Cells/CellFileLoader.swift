@@ -70,6 +70,23 @@ public struct CellFileLoader {
       nominalCapacityAh: nominal.map { $0 / 3600 })
   }
 
+  /// A study's cell `key` of `parent`: a library cell by name, or a mapping that starts from
+  /// one with `base:` and overrides what differs. The definition takes the study's name for it.
+  func studyCell(_ parent: MappingReader, key: String) -> CellDefinition? {
+    let cell = reference(parent, key: key, folder: "cells") { self.readCell($0) }
+    return cell.map { cell in
+      CellDefinition(
+        name: key, description: cell.description, source: cell.source, parameters: cell.parameters,
+        nominalCapacityAh: cell.nominalCapacityAh)
+    }
+  }
+
+  /// The diagnostics collected so far by this loader.
+  var diagnostics: [Diagnostic] { sink.diagnostics }
+
+  /// The sink this loader reports into (shared with a study loader).
+  var diagnosticSink: DiagnosticSink { sink }
+
   /// Checks a library material file on its own; returns every problem found.
   public func checkMaterial(path: String) -> [Diagnostic] {
     checkEntry(path: path, folder: "materials") { self.readMaterial($0) != nil }
@@ -105,7 +122,7 @@ public struct CellFileLoader {
     else { return nil }
     let reader: MappingReader
     if let name = located.node.scalar?.string {
-      guard let path = libraryPath(name, folder: folder, key: key, at: located.location),
+      guard let path = libraryPath(name, folder: folder, at: located.location),
         let document = YAMLDocument.load(path: path, sink: sink),
         let entry = MappingReader(document.root, file: path, sink: sink, path: "")
       else { return nil }
@@ -125,9 +142,7 @@ public struct CellFileLoader {
   }
 
   /// The file of library entry `name` in `folder`, or a diagnostic with a suggestion.
-  private func libraryPath(_ name: String, folder: String, key: String, at location: SourceLocation)
-    -> String?
-  {
+  private func libraryPath(_ name: String, folder: String, at location: SourceLocation) -> String? {
     let path = "\(libraryFolder)/\(folder)/\(name).yaml"
     if FileManager.default.fileExists(atPath: path) { return path }
     let available =
@@ -136,7 +151,8 @@ public struct CellFileLoader {
     let hint =
       Suggestions.closest(to: name, in: names).map { "did you mean '\($0)'?" }
       ?? "available: \(names.joined(separator: ", "))"
-    sink.error("no \(key) named '\(name)' in \(libraryFolder)/\(folder)", at: location, hint: hint)
+    let noun = String(folder.dropLast())  // cells → cell, materials → material
+    sink.error("no \(noun) named '\(name)' in \(libraryFolder)/\(folder)", at: location, hint: hint)
     return nil
   }
 
@@ -149,7 +165,7 @@ public struct CellFileLoader {
       sink.error("'base' entries nest more than 8 deep (a cycle?)", at: at)
       return
     }
-    guard let path = libraryPath(name, folder: folder, key: "base", at: at),
+    guard let path = libraryPath(name, folder: folder, at: at),
       let document = YAMLDocument.load(path: path, sink: sink),
       let parent = MappingReader(document.root, file: path, sink: sink, path: reader.path)
     else { return }

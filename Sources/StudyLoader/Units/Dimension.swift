@@ -61,13 +61,20 @@ public struct Dimension: Sendable, Equatable, Hashable, CustomStringConvertible 
     Dimension(exponents: exponents.map { $0 * power })
   }
 
-  /// The SI form, for example "m^2 s^-1".
+  /// The SI form, for example "m^2/s" or "A/m^2".
   public var description: String {
-    let names = ["m", "kg", "s", "A", "K", "mol"]
-    let parts = zip(names, exponents).filter { $0.1 != 0 }.map { name, exponent in
+    let names = ["kg", "m", "s", "A", "K", "mol"]
+    let ordered = [
+      exponents[1], exponents[0], exponents[2], exponents[3], exponents[4], exponents[5],
+    ]
+    func power(_ name: String, _ exponent: Double) -> String {
       exponent == 1 ? name : "\(name)^\(exponent.formatted)"
     }
-    return parts.isEmpty ? "dimensionless" : parts.joined(separator: " ")
+    let numerator = zip(names, ordered).filter { $0.1 > 0 }.map { power($0.0, $0.1) }
+    let denominator = zip(names, ordered).filter { $0.1 < 0 }.map { power($0.0, -$0.1) }
+    if numerator.isEmpty && denominator.isEmpty { return "dimensionless" }
+    let top = numerator.isEmpty ? "1" : numerator.joined(separator: " ")
+    return denominator.isEmpty ? top : "\(top)/" + denominator.joined(separator: " ")
   }
 }
 

@@ -1,0 +1,213 @@
+import Foundation
+import StudyModel
+import Yams
+
+/// Reads one entry of a study's `simulations:`: cell, protocol, cycles, mesh and sweeps.
+struct SimulationReader {
+  let reader: MappingReader
+  let name: String
+  let cells: [String: CellDefinition]
+  /// Every cell name the study declares, including those that failed to load.
+  let declaredCells: [String]
+  let sink: DiagnosticSink
+
+  /// The placeholder a current sweep fills in protocol steps.
+  static let currentPlaceholder = "{current}"
+
+  func read() -> SimulationSpec? {
+    let cellName = reader.string("cell", example: "a name from this study's cells")
+    if let cellName, !declaredCells.contains(cellName) {
+      let hint = Suggestions.closest(to: cellName, in: declaredCells).map {
+        "did you mean '\($0)'?"
+      }
+      sink.error(
+        "simulation '\(name)' uses cell '\(cellName)', which the study does not declare",
+        at: reader.location(of: "cell"), hint: hint ?? "declare it under 'cells:'")
+    }
+    let (steps, texts) = protocolSteps()
+    let cycles = Int(reader.quantity("cycles", .none, required: false, open: 0...1e6) ?? 1)
+    let mesh = readMesh()
+    let sweeps = readSweeps(cell: cellName.flatMap { cells[$0] })
+    checkPlaceholder(steps: texts, sweeps: sweeps)
+    guard let cellName, let steps, let mesh else { return nil }
+    return SimulationSpec(
+      name: name, cell: cellName, protocolSteps: steps, cycles: cycles, sweeps: sweeps, mesh: mesh)
+  }
+
+  /// The steps if all are valid, and the texts of all of them.
+  private func protocolSteps() -> ([String]?, [String]) {
+    guard
+      let located = reader.value(
+        "protocol", required: true, example: "[\"Charge at 2.8 mA/cm2 until 4.2 V\"]")
+    else { return (nil, []) }
+    guard let sequence = located.node.sequence, !sequence.isEmpty else {
+      sink.error(
+        "'protocol' must be a list of steps", at: located.location,
+        hint: "write one step per line after '- '")
+      return (nil, [])
+    }
+    let texts = sequence.compactMap { $0.scalar?.string }
+    var steps: [String] = []
+    for node in sequence {
+      let at = YAMLDiagnostics.location(of: node, file: located.file)
+      guard let text = node.scalar?.string else {
+        sink.error("a protocol step must be text", at: at)
+        continue
+      }
+      // Check the step with a sample current in place of the placeholder.
+      let sample = text.replacingOccurrences(
+        of: SimulationReader.currentPlaceholder, with: "1 mA/cm2")
+      do {
+        _ = try ProtocolStepParser.parse(sample)
+        steps.append(text)
+      } catch {
+        sink.error("protocol step '\(text)': \(error.message)", at: at, hint: error.hint)
+      }
+    }
+    return (steps.count == sequence.count ? steps : nil, texts)
+  }
+
+  private func readMesh() -> (perRegion: Int, particle: Int)? {
+    guard let located = reader.value("mesh", required: false, example: "[20, 10]") else {
+      return (20, 10)
+    }
+    let values = located.node.sequence?.compactMap { $0.scalar.flatMap { Int($0.string) } } ?? []
+    guard values.count == 2, values[0] >= 2, values[1] >= 2 else {
+      sink.error(
+        "'mesh' must be two whole numbers of at least 2: volumes per region, shells per particle",
+        at: located.location, hint: "for example '[20, 10]'")
+      return nil
+    }
+    return (values[0], values[1])
+  }
+
+  private func readSweeps(cell: CellDefinition?) -> [SweepAxis] {
+    guard let sweep = reader.mapping("sweep", required: false) else { return [] }
+    defer { sweep.finish() }
+    var axes: [SweepAxis] = []
+    if let np = sweep.mapping("np", required: false) {
+      if let axis = npAxis(np) { axes.append(axis) }
+      np.finish()
+    }
+    if let currents = sweep.value("current", required: false, example: "[0.75 mA/cm2, 2.8 mA/cm2]")
+    {
+      let values = quantities(currents, dimension: .currentDensity, what: "current")
+      if !values.isEmpty { axes.append(.currentDensity(values: values)) }
+    }
+    if let parameters = sweep.mapping("parameters", required: false) {
+      for path in parameters.node.mapping?.keys.compactMap(\.string) ?? [] {
+        if let axis = parameterAxis(parameters, path: path, cell: cell) { axes.append(axis) }
+      }
+      parameters.finish()
+    }
+    return axes
+  }
+
+  private func npAxis(_ np: MappingReader) -> SweepAxis? {
+    let basis = np.string("basis", example: "theoretical")
+    if let basis, !["theoretical", "practical"].contains(basis) {
+      sink.error(
+        "'np.basis' must be 'theoretical' or 'practical', not '\(basis)'",
+        at: np.location(of: "basis"),
+        hint: "the N/P convention must be explicit: theoretical uses the full stoichiometry range")
+    }
+    let methodText = np.string("method", required: false) ?? "thickness"
+    let method = NPMethod(rawValue: methodText)
+    if method == nil {
+      sink.error(
+        "'np.method' must be 'thickness' or 'loading', not '\(methodText)'",
+        at: np.location(of: "method"))
+    }
+    var values: [Double] = []
+    if let list = np.value("values", required: false, example: "[0.8, 1.0, 1.35]") {
+      values = quantities(list, dimension: .none, what: "N/P")
+    }
+    if np.hasOwn("from") || np.hasOwn("to") || np.hasOwn("count") {
+      let from = np.quantity("from", .none, open: 0...1e3)
+      let to = np.quantity("to", .none, open: 0...1e3)
+      let count = np.quantity("count", .none, open: 1...1e4)
+      if let from, let to, let count {
+        let steps = Int(count) - 1
+        values += (0...steps).map { from + (to - from) * Double($0) / Double(steps) }
+      }
+    }
+    if values.isEmpty, !np.hasOwn("values") {
+      sink.error(
+        "'np' needs 'values' or a range 'from', 'to', 'count'", at: np.location,
+        hint: "for example 'values: [0.8, 1.0, 1.35]' or 'from: 0.31, to: 2.24, count: 25'")
+    }
+    guard let basis, let method, !values.isEmpty else { return nil }
+    // A range and a list together give the union, in ascending order without repeats.
+    let unique = Array(Set(values.map { ($0 * 1e9).rounded() / 1e9 })).sorted()
+    return .npRatio(values: unique, basis: basis, method: method)
+  }
+
+  private func parameterAxis(_ parameters: MappingReader, path: String, cell: CellDefinition?)
+    -> SweepAxis?
+  {
+    guard let located = parameters.value(path, required: true, example: "[5 um, 6 um]") else {
+      return nil
+    }
+    let texts = located.node.sequence?.compactMap { $0.scalar?.string } ?? []
+    guard !texts.isEmpty else {
+      sink.error(
+        "sweep of '\(path)' needs a list of values", at: located.location,
+        hint: "for example [5 um, 6 um]")
+      return nil
+    }
+    if var parameters = cell?.parameters {
+      for text in texts {
+        do {
+          try CellOverride.apply("\(path)=\(text)", to: &parameters)
+        } catch {
+          sink.error("sweep of '\(path)': \(error.message)", at: located.location)
+          return nil
+        }
+      }
+    }
+    return .parameter(path: path, values: texts)
+  }
+
+  private func quantities(_ located: LocatedNode, dimension: Dimension, what: String) -> [Double] {
+    guard let sequence = located.node.sequence, !sequence.isEmpty else {
+      sink.error("'\(what)' must be a list of values", at: located.location)
+      return []
+    }
+    var values: [Double] = []
+    for node in sequence {
+      let at = YAMLDiagnostics.location(of: node, file: located.file)
+      guard let text = node.scalar?.string else {
+        sink.error("each \(what) must be a single value", at: at)
+        continue
+      }
+      do {
+        let value = try QuantityParser.parse(text, dimension: dimension)
+        guard value > 0 else {
+          sink.error("\(what) must be positive, got \(text)", at: at)
+          continue
+        }
+        values.append(value)
+      } catch {
+        sink.error("\(what) '\(text)': \(error.message)", at: at)
+      }
+    }
+    return values
+  }
+
+  /// A current sweep and the `{current}` placeholder go together.
+  private func checkPlaceholder(steps: [String], sweeps: [SweepAxis]) {
+    let usesPlaceholder = steps.contains { $0.contains(SimulationReader.currentPlaceholder) }
+    let sweepsCurrent = sweeps.contains { if case .currentDensity = $0 { true } else { false } }
+    if usesPlaceholder, !sweepsCurrent {
+      sink.error(
+        "the protocol uses {current} but no current is swept", at: reader.location(of: "protocol"),
+        hint: "add 'sweep: { current: [2.8 mA/cm2] }' or write the current in the step")
+    }
+    if sweepsCurrent, !usesPlaceholder, !steps.isEmpty {
+      sink.error(
+        "a current is swept but no protocol step uses {current}",
+        at: reader.location(of: "protocol"),
+        hint: "write the step as 'Charge at {current} until 4.2 V'")
+    }
+  }
+}

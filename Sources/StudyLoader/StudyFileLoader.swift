@@ -1,0 +1,64 @@
+import Foundation
+import StudyModel
+import Yams
+
+/// Reads a study folder's `study.yaml` into a `Study`, reporting every problem with its place.
+public enum StudyFileLoader {
+  /// Loads the study in `folder`, resolving cell names in `libraryFolder` (by default the
+  /// `library` folder beside the study).
+  public static func load(folder: String, libraryFolder: String? = nil) -> Result<
+    Study, DiagnosticList
+  > {
+    let path = "\(folder)/\(StudyDiscovery.studyFileName)"
+    let cells = CellFileLoader(libraryFolder: libraryFolder ?? CellFileLoader.library(for: path))
+    let sink = cells.diagnosticSink
+    guard let document = YAMLDocument.load(path: path, sink: sink),
+      let root = MappingReader(document.root, file: path, sink: sink, path: "")
+    else { return .failure(DiagnosticList(sink.diagnostics)) }
+    let title = root.string("title", example: "<the study's title>")
+    _ = root.string("description", required: false)
+    let definitions = readCells(root, loader: cells)
+    let declared = root.lookup("cells")?.node.mapping?.keys.compactMap(\.string) ?? []
+    let simulations = readSimulations(root, cells: definitions, declared: declared, sink: sink)
+    root.finish()
+    guard let title, !sink.hasErrors else { return .failure(DiagnosticList(sink.diagnostics)) }
+    return .success(
+      Study(
+        slug: (folder as NSString).lastPathComponent, title: title, path: path, cells: definitions,
+        simulations: simulations))
+  }
+
+  private static func readCells(_ root: MappingReader, loader: CellFileLoader) -> [String:
+    CellDefinition]
+  {
+    guard let cells = root.mapping("cells", required: false) else { return [:] }
+    defer { cells.finish() }
+    var result: [String: CellDefinition] = [:]
+    for name in keys(of: cells) {
+      if let cell = loader.studyCell(cells, key: name) { result[name] = cell }
+    }
+    return result
+  }
+
+  private static func keys(of reader: MappingReader) -> [String] {
+    reader.node.mapping?.keys.compactMap(\.string) ?? []
+  }
+
+  private static func readSimulations(
+    _ root: MappingReader, cells: [String: CellDefinition], declared: [String], sink: DiagnosticSink
+  ) -> [SimulationSpec] {
+    guard let simulations = root.mapping("simulations", required: false) else { return [] }
+    defer { simulations.finish() }
+    var result: [SimulationSpec] = []
+    for name in keys(of: simulations) {
+      guard let reader = simulations.mapping(name) else { continue }
+      let simulation = SimulationReader(
+        reader: reader, name: name, cells: cells, declaredCells: declared, sink: sink)
+      if let spec = simulation.read() {
+        result.append(spec)
+      }
+      reader.finish()
+    }
+    return result
+  }
+}
