@@ -14,7 +14,8 @@ import Testing
     #expect(study.title == "N/P sweep of the seed cell")
     #expect(study.cells.keys.sorted() == ["filmed", "seed"])
     #expect(study.cells["filmed"]?.parameters.negative.filmResistanceOhmM2 == 0.0035)
-    #expect(abs((study.cells["filmed"]?.parameters.negative.thicknessM ?? 0) - 86.7e-6) < 1e-15)  // inherited
+    // Inherited from the base cell.
+    #expect(abs((study.cells["filmed"]?.parameters.negative.thicknessM ?? 0) - 86.7e-6) < 1e-15)
     #expect(study.simulations.map(\.name) == ["np-sweep", "radius"])
     let sweep = study.simulations[0]
     guard case .npRatio(let values, let basis, let method) = sweep.sweeps[0] else {

@@ -70,8 +70,10 @@ public struct CellFileLoader {
       nominalCapacityAh: nominal.map { $0 / 3600 })
   }
 
-  /// A study's cell `key` of `parent`: a library cell by name, or a mapping that starts from
-  /// one with `base:` and overrides what differs. The definition takes the study's name for it.
+  /// A study's cell `key` of `parent`.
+  ///
+  /// It is a library cell by name, or a mapping that starts from one with `base:` and
+  /// overrides what differs. The definition takes the study's name for it.
   func studyCell(_ parent: MappingReader, key: String) -> CellDefinition? {
     let cell = reference(parent, key: key, folder: "cells") { self.readCell($0) }
     return cell.map { cell in
