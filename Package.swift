@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     // MARK: - C libraries (each imported by exactly one Swift target)
@@ -65,7 +66,10 @@ let package = Package(
     ),
     .target(
       name: "Pipeline",
-      dependencies: ["StudyModel", "StudyLoader", "Electrochem", "Engine", "Figures", "Reports"]
+      dependencies: [
+        "StudyModel", "StudyLoader", "Electrochem", "Engine", "Figures", "Reports",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     .executableTarget(
       name: "cellbook",
@@ -90,7 +94,7 @@ let package = Package(
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
     .testTarget(
-      name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"], exclude: ["Snapshots"]),
+      name: "PipelineTests", dependencies: ["Pipeline", "StudyLoader", "StudyModel", "Electrochem", "TestSupport"], exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )

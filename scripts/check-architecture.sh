@@ -12,7 +12,7 @@ declare -A allowed=(
   [Engine]="Foundation Dispatch StudyModel Electrochem DAESolver"
   [Figures]="Foundation CCairo"
   [Reports]="Foundation StudyModel CCmarkGFM Mustache"
-  [Pipeline]="Foundation Dispatch StudyModel StudyLoader Electrochem Engine Figures Reports"
+  [Pipeline]="Foundation Dispatch StudyModel StudyLoader Electrochem Engine Figures Reports Crypto"
   [cellbook]="Foundation StudyModel StudyLoader Electrochem Pipeline ArgumentParser"
 )
 
