@@ -94,7 +94,9 @@ let package = Package(
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
     .testTarget(
-      name: "PipelineTests", dependencies: ["Pipeline", "StudyLoader", "StudyModel", "Electrochem", "TestSupport"], exclude: ["Snapshots"]),
+      name: "PipelineTests",
+      dependencies: ["Pipeline", "StudyLoader", "StudyModel", "Electrochem", "TestSupport"],
+      exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]
 )
