@@ -78,7 +78,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["StudyModel"], path: "Tests/TestSupport"),
 
     // MARK: - Tests
     .testTarget(name: "DAESolverTests", dependencies: ["DAESolver", "TestSupport"]),

@@ -154,6 +154,14 @@ final class DFNKernel {
       - current * contactResistance
   }
 
+  /// The surface stoichiometry of the particle in electrode volume `k`, extrapolated linearly
+  /// from the two outer shells (as PyBaMM's finite volumes do).
+  @inline(__always)
+  func surfaceStoichiometry(volume k: Int, _ y: Span<Double>) -> Double {
+    let outer = start[k] + 4 + shells - 1
+    return 1.5 * y[outer] - 0.5 * y[outer - 1]
+  }
+
   /// F(y, y'); false when a concentration is not positive and finite.
   func residual(
     y: Span<Double>, yp: Span<Double>, control: CellControl, r: inout MutableSpan<Double>
@@ -241,8 +249,7 @@ final class DFNKernel {
 
     // Butler–Volmer: j = j0 [exp(α_a f η) − exp(−α_c f η)], η = φ_s − φ_e − U − j R_film,
     // with the surface value extrapolated linearly from the two outer shells.
-    let outer = base + 4 + shells - 1
-    let surface = 1.5 * y[outer] - 0.5 * y[outer - 1]
+    let surface = surfaceStoichiometry(volume: k, y)
     let ocp = constant.ocp.value(surface)
     let eta = phi - y[base + 1] - ocp - j * constant.filmResistance
     let alpha = constant.alphaA

@@ -59,13 +59,9 @@ public final class DFNModel {
     y[layout.electrolyteConcentration(k)] * cell.electrolyte.initialConcentrationMolM3
   }
 
-  /// Surface stoichiometry of the particle in volume `k`, extrapolated linearly from the two
-  /// outer shells (as PyBaMM's finite volumes do; with 10 shells it tracks the converged
-  /// surface value more closely than a flux-based extrapolation).
-  @inline(__always)
+  /// Surface stoichiometry of the particle in electrode volume `k` (see `DFNKernel`).
   func surfaceStoichiometry(k: Int, electrode e: Int, y: Span<Double>) -> Double {
-    let outer = layout.stoichiometry(k, shell: layout.mesh.particle - 1)
-    return 1.5 * y[outer] - 0.5 * y[outer - 1]
+    kernel.surfaceStoichiometry(volume: k, y)
   }
 
   /// The reaction overpotential η of volume `k`, V.

@@ -13,12 +13,8 @@ import Testing
       Issue.record("the broken cell must not load")
       return
     }
-    let text = list.diagnostics.sorted { $0.location < $1.location }.map { diagnostic in
-      let l = diagnostic.location
-      return
-        "\(l.line):\(l.column): \(diagnostic.message)\(diagnostic.hint.map { " | hint: \($0)" } ?? "")"
-    }.joined(separator: "\n").replacingOccurrences(of: ProjectPaths.root(), with: "$ROOT")
-    let mismatch = snapshotMismatch(text + "\n", named: "brokenCell")
+    let text = diagnosticSnapshotText(list.diagnostics, root: ProjectPaths.root())
+    let mismatch = snapshotMismatch(text, named: "brokenCell")
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 }
