@@ -35,13 +35,21 @@ struct ConsistentInitializer {
       else { return false }
       let m = algebraic.count
       var dense = [Double](repeating: 0, count: m * m)
+      var lower = 0
+      var upper = 0
       for column in algebraic {
         for entry in pattern.columnStarts[column]..<pattern.columnStarts[column + 1] {
           let row = position[pattern.rowIndices[entry]]
-          if row >= 0 { dense[row * m + position[column]] = values[entry] }
+          guard row >= 0 else { continue }
+          let col = position[column]
+          dense[row * m + col] = values[entry]
+          lower = max(lower, row - col)
+          upper = max(upper, col - row)
         }
       }
-      guard let lu = DenseLU(matrix: dense, size: m) else { return false }
+      guard let lu = BandedLU(matrix: dense, size: m, lower: lower, upper: upper) else {
+        return false
+      }
       let step = lu.solve(algebraic.map { residual[$0] })
       // Damped update: halve until the residual norm decreases.
       var damping = 1.0
