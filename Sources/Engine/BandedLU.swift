@@ -1,6 +1,8 @@
-/// LU factorisation with partial pivoting of a banded matrix: the consistent-initialisation
-/// Newton's algebraic block, whose unknowns are ordered along the cell so that every row
-/// touches only its neighbours. Cost O(n · kl · (kl + ku)) instead of O(n³).
+/// LU factorisation with partial pivoting of a banded matrix.
+///
+/// It serves the consistent-initialisation Newton's algebraic block, whose unknowns are
+/// ordered along the cell so that every row touches only its neighbours. Cost
+/// O(n · kl · (kl + ku)) instead of O(n³).
 struct BandedLU {
   private var matrix: [Double]
   /// The row swapped with row j at step j (LAPACK's ipiv): earlier multipliers are not moved,
