@@ -46,6 +46,9 @@ public enum CellOverride {
     return table
   }()
 
+  /// The dimension of the parameter at `path`, if it is one.
+  public static func dimension(of path: String) -> Dimension? { paths[path]?.0 }
+
   /// The parameter paths that can be overridden.
   public static var knownPaths: [String] { paths.keys.sorted() }
 

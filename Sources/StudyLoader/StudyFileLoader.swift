@@ -20,12 +20,15 @@ public enum StudyFileLoader {
     let definitions = readCells(root, loader: cells)
     let declared = root.lookup("cells")?.node.mapping?.keys.compactMap(\.string) ?? []
     let simulations = readSimulations(root, cells: definitions, declared: declared, sink: sink)
+    let claimReader = ClaimReader(root: root, simulations: simulations, sink: sink)
+    let observations = claimReader.observations()
+    let claims = claimReader.claims(observations: observations)
     root.finish()
     guard let title, !sink.hasErrors else { return .failure(DiagnosticList(sink.diagnostics)) }
     return .success(
       Study(
         slug: (folder as NSString).lastPathComponent, title: title, path: path, cells: definitions,
-        simulations: simulations))
+        simulations: simulations, observations: observations, claims: claims))
   }
 
   private static func readCells(_ root: MappingReader, loader: CellFileLoader) -> [String:

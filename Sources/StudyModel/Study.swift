@@ -10,17 +10,23 @@ public struct Study: Sendable, Equatable {
   public let cells: [String: CellDefinition]
   /// The simulations, in the order they are declared.
   public let simulations: [SimulationSpec]
+  /// Measured values from the paper, by identifier.
+  public let observations: [String: Observation]
+  /// The paper's claims, in the order they are declared.
+  public let claims: [Claim]
 
   /// A study.
   public init(
     slug: String, title: String, path: String, cells: [String: CellDefinition],
-    simulations: [SimulationSpec]
+    simulations: [SimulationSpec], observations: [String: Observation] = [:], claims: [Claim] = []
   ) {
     self.slug = slug
     self.title = title
     self.path = path
     self.cells = cells
     self.simulations = simulations
+    self.observations = observations
+    self.claims = claims
   }
 }
 

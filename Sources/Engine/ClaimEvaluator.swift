@@ -1,0 +1,155 @@
+import StudyModel
+
+/// The verdict on one claim, with the numbers that decided it.
+public struct ClaimVerdict: Sendable, Equatable {
+  /// How a claim came out.
+  public enum Outcome: String, Sendable, Equatable {
+    /// The simulation bears the claim out.
+    case pass
+    /// The simulation contradicts the claim.
+    case fail
+    /// The results needed to decide are missing.
+    case undetermined
+  }
+
+  /// The claim's identifier.
+  public let claim: String
+  /// Pass, fail or undetermined.
+  public let outcome: Outcome
+  /// The numbers that decided it, in a sentence.
+  public let evidence: String
+}
+
+/// Evaluates claims against simulation results: pure functions of the result tables.
+public enum ClaimEvaluator {
+  /// The verdict on `claim`, given each simulation's rows and the study's observations.
+  public static func evaluate(
+    _ claim: Claim, results: [String: [ResultRow]], observations: [String: Observation]
+  ) -> ClaimVerdict {
+    func verdict(_ outcome: ClaimVerdict.Outcome, _ evidence: String) -> ClaimVerdict {
+      ClaimVerdict(claim: claim.id, outcome: outcome, evidence: evidence)
+    }
+    switch claim.test {
+    case .trend(let quantity, let axis, let increasing, let selection):
+      let series = self.series(quantity, along: axis, selection, results)
+      guard series.count >= 2 else {
+        return verdict(.undetermined, "fewer than two results for \(quantity) along \(axis)")
+      }
+      for (a, b) in zip(series, series.dropFirst())
+      where increasing ? b.value <= a.value : b.value >= a.value {
+        return verdict(
+          .fail,
+          "\(quantity) \(increasing ? "does not rise" : "does not fall") from \(format(a.value)) at \(axis) = \(format(a.axis)) to \(format(b.value)) at \(axis) = \(format(b.axis))"
+        )
+      }
+      let first = series[0]
+      let last = series[series.count - 1]
+      return verdict(
+        .pass,
+        "\(quantity) \(increasing ? "rises" : "falls") at every one of \(series.count - 1) steps, from \(format(first.value)) at \(axis) = \(format(first.axis)) to \(format(last.value)) at \(axis) = \(format(last.axis))"
+      )
+    case .extremum(let quantity, let axis, let maximum, let range, let selection):
+      let series = self.series(quantity, along: axis, selection, results)
+      guard
+        let best = maximum
+          ? series.max(by: { $0.value < $1.value }) : series.min(by: { $0.value < $1.value })
+      else { return verdict(.undetermined, "no results for \(quantity)") }
+      let name = maximum ? "maximum" : "minimum"
+      let within = range.contains(best.axis)
+      return verdict(
+        within ? .pass : .fail,
+        "the \(name) of \(quantity), \(format(best.value)), lies at \(axis) = \(format(best.axis)), \(within ? "inside" : "outside") \(format(range.lowerBound))…\(format(range.upperBound))"
+      )
+    case .threshold(let quantity, let above, let value, let selection):
+      let rows = select(selection, results).compactMap { $0.quantities[quantity] }
+      guard !rows.isEmpty else { return verdict(.undetermined, "no results for \(quantity)") }
+      let worst = above ? rows.min() ?? 0 : rows.max() ?? 0
+      let holds = above ? worst > value : worst < value
+      return verdict(
+        holds ? .pass : .fail,
+        "\(above ? "lowest" : "highest") \(quantity) over \(rows.count) results is \(format(worst)), \(holds ? "" : "not ")\(above ? "above" : "below") \(format(value))"
+      )
+    case .ordering(let quantity, let axis, let points, let ascending, let selection):
+      let series = self.series(quantity, along: axis, selection, results)
+      var values: [Double] = []
+      for point in points {
+        guard let match = series.first(where: { close($0.axis, point) }) else {
+          return verdict(.undetermined, "no result for \(quantity) at \(axis) = \(format(point))")
+        }
+        values.append(match.value)
+      }
+      let ordered = zip(values, values.dropFirst()).allSatisfy { ascending ? $0 < $1 : $0 > $1 }
+      let listing = zip(points, values).map { "\(format($1)) at \(axis) = \(format($0))" }.joined(
+        separator: ", ")
+      return verdict(
+        ordered ? .pass : .fail,
+        "\(quantity): \(listing) (\(ordered ? "" : "not ")\(ascending ? "ascending" : "descending"))"
+      )
+    case .agreement(let id, let tolerance):
+      guard let observation = observations[id] else {
+        return verdict(.undetermined, "no observation '\(id)'")
+      }
+      guard
+        let simulated = select(observation.selection, results).first?.quantities[
+          observation.quantity]
+      else {
+        return verdict(
+          .undetermined, "no simulated \(observation.quantity) for observation '\(id)'")
+      }
+      let error = abs(simulated - observation.value) / abs(observation.value)
+      return verdict(
+        error <= tolerance ? .pass : .fail,
+        "simulated \(format(simulated)), observed \(format(observation.value)): \(format(error * 100)) % apart (tolerance \(format(tolerance * 100)) %)"
+      )
+    }
+  }
+
+  private struct Point {
+    let axis: Double
+    let value: Double
+  }
+
+  private static func select(_ selection: ResultSelection, _ results: [String: [ResultRow]])
+    -> [ResultRow]
+  {
+    (results[selection.simulation] ?? []).filter { row in
+      selection.fixed.allSatisfy { axis, value in
+        row.coordinates[axis].map { close($0, value) } ?? false
+      }
+    }
+  }
+
+  private static func series(
+    _ quantity: String, along axis: String, _ selection: ResultSelection,
+    _ results: [String: [ResultRow]]
+  ) -> [Point] {
+    select(selection, results).compactMap { row in
+      guard let x = row.coordinates[axis], let y = row.quantities[quantity], y.isFinite else {
+        return nil
+      }
+      return Point(axis: x, value: y)
+    }.sorted { $0.axis < $1.axis }
+  }
+
+  private static func close(_ a: Double, _ b: Double) -> Bool {
+    abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1e-12)
+  }
+
+  /// Four significant digits, locale-free.
+  static func format(_ value: Double) -> String {
+    guard value.isFinite else { return "\(value)" }
+    if value == 0 { return "0" }
+    var magnitude = 0
+    var scaled = abs(value)
+    while scaled >= 10 {
+      scaled /= 10
+      magnitude += 1
+    }
+    while scaled < 1 {
+      scaled *= 10
+      magnitude -= 1
+    }
+    let decimals = max(0, 3 - magnitude)
+    return TimeSeriesCSV.fixedText(value, decimals)
+  }
+}

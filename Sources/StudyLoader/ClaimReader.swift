@@ -1,0 +1,239 @@
+import Foundation
+import StudyModel
+import Yams
+
+/// Reads a study's `observations:` and `claims:`, checking every name they use.
+struct ClaimReader {
+  let root: MappingReader
+  let simulations: [SimulationSpec]
+  let sink: DiagnosticSink
+
+  /// The dimension of each result metric, for values written with units.
+  static let metricDimensions: [String: Dimension] = [
+    "capacity": .arealCharge, "capacity_per_gram_negative": .specificCharge,
+    "capacity_per_gram_positive": .specificCharge, "energy": Dimension(kg: 1, s: -2),
+    "average_voltage": .voltage, "negative_utilization": .none, "positive_utilization": .none,
+    "state_of_charge": .none, "plating_onset": .time, "minimum_negative_potential": .voltage,
+    "duration": .time,
+  ]
+
+  func observations() -> [String: Observation] {
+    guard let section = root.mapping("observations", required: false) else { return [:] }
+    defer { section.finish() }
+    var result: [String: Observation] = [:]
+    for id in section.node.mapping?.keys.compactMap(\.string) ?? [] {
+      guard let reader = section.mapping(id) else { continue }
+      defer { reader.finish() }
+      let quantity = self.quantity(reader)
+      // Without a known quantity the value's unit cannot be checked; say so only once.
+      guard let dimension = quantity.flatMap(dimension(of:)) else {
+        reader.allow(["value", "uncertainty", "simulation", "at", "source"])
+        continue
+      }
+      let value = reader.quantity("value", dimension)
+      let uncertainty = reader.quantity("uncertainty", dimension, required: false, range: 0...)
+      let selection = self.selection(reader)
+      let source = reader.string("source", example: "Fig. 2a")
+      guard let quantity, let value, let selection, let source else { continue }
+      result[id] = Observation(
+        id: id, quantity: quantity, value: value, uncertainty: uncertainty, selection: selection,
+        source: source)
+    }
+    return result
+  }
+
+  func claims(observations: [String: Observation]) -> [Claim] {
+    guard let located = root.value("claims", required: false, example: "[...]") else { return [] }
+    guard let items = located.node.sequence else {
+      sink.error(
+        "'claims' must be a list", at: located.location, hint: "start each claim with '- id: …'")
+      return []
+    }
+    var claims: [Claim] = []
+    for (index, item) in items.enumerated() {
+      guard
+        let reader = MappingReader(
+          item, file: located.file, sink: sink, path: "claims[\(index + 1)]")
+      else {
+        continue
+      }
+      defer { reader.finish() }
+      let id = reader.string("id", example: "capacity-rises")
+      let text = reader.string("text", example: "what the paper states")
+      let source = reader.string("source", example: "Section 3.1")
+      let test = self.test(reader, observations: observations)
+      guard let id, let text, let source, let test else { continue }
+      claims.append(Claim(id: id, text: text, source: source, test: test))
+    }
+    return claims
+  }
+
+  private func test(_ reader: MappingReader, observations: [String: Observation]) -> ClaimTest? {
+    let kinds = ["trend", "extremum", "threshold", "ordering", "agreement"]
+    let given = kinds.filter { reader.hasOwn($0) }
+    reader.allow(kinds)
+    guard given.count == 1, let kind = given.first, let body = reader.mapping(kind) else {
+      reader.allow(["simulation", "at"])
+      sink.error(
+        "a claim needs exactly one of \(kinds.joined(separator: ", "))", at: reader.location,
+        hint:
+          "for example 'trend: { quantity: discharge.capacity, along: np, direction: increasing }'")
+      return nil
+    }
+    defer { body.finish() }
+    if kind == "agreement" {
+      let id = body.string("observation", example: "an identifier under observations:")
+      let tolerance = body.string("tolerance", example: "5 %").flatMap {
+        percent($0, at: body.location(of: "tolerance"))
+      }
+      if let id, observations[id] == nil {
+        sink.error(
+          "no observation '\(id)'", at: body.location(of: "observation"),
+          hint: Suggestions.closest(to: id, in: Array(observations.keys)).map {
+            "did you mean '\($0)'?"
+          })
+      }
+      guard let id, let tolerance, observations[id] != nil else { return nil }
+      return .agreement(observation: id, relativeTolerance: tolerance)
+    }
+    let quantity = self.quantity(body)
+    let selection = self.selection(reader)
+    switch kind {
+    case "trend":
+      let axis = self.axis(body, selection: selection)
+      let direction = body.string("direction", example: "increasing")
+      if let direction, !["increasing", "decreasing"].contains(direction) {
+        sink.error(
+          "'direction' must be 'increasing' or 'decreasing'", at: body.location(of: "direction"))
+      }
+      guard let quantity, let axis, let direction, let selection else { return nil }
+      return .trend(
+        quantity: quantity, axis: axis, increasing: direction == "increasing", selection: selection)
+    case "extremum":
+      let axis = self.axis(body, selection: selection)
+      let extremum = body.string("kind", example: "maximum")
+      let range = numbers(body, "between", count: 2)
+      guard let quantity, let axis, let extremum, let range, range[0] <= range[1], let selection
+      else { return nil }
+      return .extremum(
+        quantity: quantity, axis: axis, maximum: extremum == "maximum", range: range[0]...range[1],
+        selection: selection)
+    case "threshold":
+      let dimension = quantity.flatMap(dimension(of:)) ?? .none
+      let above = body.hasOwn("above")
+      body.allow(["above", "below"])
+      let value = body.quantity(above ? "above" : "below", dimension)
+      guard let quantity, let value, let selection else { return nil }
+      return .threshold(quantity: quantity, above: above, value: value, selection: selection)
+    default:
+      let axis = self.axis(body, selection: selection)
+      let order = body.string("order", example: "ascending")
+      let points = numbers(body, "points", count: nil)
+      guard let quantity, let axis, let order, let points, let selection else { return nil }
+      return .ordering(
+        quantity: quantity, axis: axis, points: points, ascending: order == "ascending",
+        selection: selection)
+    }
+  }
+
+  private func quantity(_ reader: MappingReader) -> String? {
+    guard let name = reader.string("quantity", example: "discharge.capacity") else { return nil }
+    guard ResultQuantity.isKnown(name) else {
+      let candidates = ["charge", "discharge"].flatMap { step in
+        ResultQuantity.metrics.keys.map { "\(step).\($0)" }
+      }
+      sink.error(
+        "unknown quantity '\(name)'", at: reader.location(of: "quantity"),
+        hint: Suggestions.closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
+          ?? "write STEP.METRIC with STEP charge, discharge or stepN")
+      return nil
+    }
+    return name
+  }
+
+  private func dimension(of quantity: String) -> Dimension? {
+    quantity.split(separator: ".").last.flatMap { ClaimReader.metricDimensions[String($0)] }
+  }
+
+  /// `simulation:` and `at:` of a claim or observation.
+  private func selection(_ reader: MappingReader) -> ResultSelection? {
+    guard let name = reader.string("simulation", example: "a name under simulations:") else {
+      return nil
+    }
+    guard let simulation = simulations.first(where: { $0.name == name }) else {
+      sink.error(
+        "no simulation '\(name)'", at: reader.location(of: "simulation"),
+        hint: Suggestions.closest(to: name, in: simulations.map(\.name)).map {
+          "did you mean '\($0)'?"
+        })
+      return nil
+    }
+    var fixed: [String: Double] = [:]
+    if let at = reader.mapping("at", required: false) {
+      defer { at.finish() }
+      for axis in at.node.mapping?.keys.compactMap(\.string) ?? [] {
+        guard let dimension = axisDimension(axis, in: simulation, at: at.location(of: axis)) else {
+          continue
+        }
+        if let value = at.quantity(axis, dimension) { fixed[axis] = value }
+      }
+    }
+    return ResultSelection(simulation: name, fixed: fixed)
+  }
+
+  private func axisDimension(
+    _ axis: String, in simulation: SimulationSpec, at location: SourceLocation
+  ) -> Dimension? {
+    let names = simulation.sweeps.map { sweep -> String in
+      switch sweep {
+      case .npRatio: return "np"
+      case .currentDensity: return "current"
+      case .parameter(let path, _): return path
+      }
+    }
+    guard names.contains(axis) else {
+      sink.error(
+        "simulation '\(simulation.name)' is not swept along '\(axis)'", at: location,
+        hint: names.isEmpty ? "it has no sweep" : "its axes: \(names.joined(separator: ", "))")
+      return nil
+    }
+    if axis == "np" { return Dimension.none }
+    if axis == "current" { return .currentDensity }
+    return CellOverride.dimension(of: axis)
+  }
+
+  private func axis(_ body: MappingReader, selection: ResultSelection?) -> String? {
+    guard let axis = body.string("along", example: "np") else { return nil }
+    if let selection, let simulation = simulations.first(where: { $0.name == selection.simulation })
+    {
+      guard axisDimension(axis, in: simulation, at: body.location(of: "along")) != nil else {
+        return nil
+      }
+    }
+    return axis
+  }
+
+  private func numbers(_ body: MappingReader, _ key: String, count: Int?) -> [Double]? {
+    guard let located = body.value(key, required: true, example: "[0.8, 1.2]") else { return nil }
+    let values = located.node.sequence?.compactMap { $0.scalar.flatMap { Double($0.string) } } ?? []
+    guard !values.isEmpty, count.map({ values.count == $0 }) ?? true,
+      values.count == (located.node.sequence?.count ?? -1)
+    else {
+      sink.error(
+        "'\(key)' must be a list of \(count.map(String.init) ?? "") numbers", at: located.location)
+      return nil
+    }
+    return values
+  }
+
+  private func percent(_ text: String, at location: SourceLocation) -> Double? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    guard trimmed.hasSuffix("%"),
+      let value = Double(trimmed.dropLast().trimmingCharacters(in: .whitespaces)), value > 0
+    else {
+      sink.error("a tolerance is a percentage such as '5 %', not '\(text)'", at: location)
+      return nil
+    }
+    return value / 100
+  }
+}

@@ -1,0 +1,80 @@
+/// A statement from a paper that a study checks against its simulations.
+public struct Claim: Sendable, Equatable {
+  /// A short identifier, unique in the study.
+  public let id: String
+  /// The statement as the paper makes it.
+  public let text: String
+  /// Where the paper makes it (section, figure or table).
+  public let source: String
+  /// What is checked.
+  public let test: ClaimTest
+
+  /// A claim.
+  public init(id: String, text: String, source: String, test: ClaimTest) {
+    self.id = id
+    self.text = text
+    self.source = source
+    self.test = test
+  }
+}
+
+/// Which rows of a simulation's results a claim looks at.
+public struct ResultSelection: Sendable, Equatable {
+  /// The simulation.
+  public let simulation: String
+  /// Fixed values of the other sweep axes, by axis name ("current" in A/m², "np", a parameter
+  /// path in SI).
+  public let fixed: [String: Double]
+
+  /// A selection.
+  public init(simulation: String, fixed: [String: Double]) {
+    self.simulation = simulation
+    self.fixed = fixed
+  }
+}
+
+/// The kinds of check a claim can make.
+public enum ClaimTest: Sendable, Equatable {
+  /// `quantity` rises (or falls) monotonically along `axis`.
+  case trend(quantity: String, axis: String, increasing: Bool, selection: ResultSelection)
+  /// The maximum (or minimum) of `quantity` along `axis` lies in `range`.
+  case extremum(
+    quantity: String, axis: String, maximum: Bool, range: ClosedRange<Double>,
+    selection: ResultSelection)
+  /// `quantity` is above (or below) `value` in every selected row.
+  case threshold(quantity: String, above: Bool, value: Double, selection: ResultSelection)
+  /// Along `axis`, the values of `quantity` at `points` are in ascending (or descending) order.
+  case ordering(
+    quantity: String, axis: String, points: [Double], ascending: Bool, selection: ResultSelection)
+  /// The simulated value agrees with an observation within a relative tolerance.
+  case agreement(observation: String, relativeTolerance: Double)
+}
+
+/// A value measured in a paper's experiment, for comparison with the simulation.
+public struct Observation: Sendable, Equatable {
+  /// A short identifier, unique in the study.
+  public let id: String
+  /// The result quantity it corresponds to ("discharge.capacity").
+  public let quantity: String
+  /// The value in SI.
+  public let value: Double
+  /// The standard uncertainty in SI, if given.
+  public let uncertainty: Double?
+  /// The simulation row it belongs to.
+  public let selection: ResultSelection
+  /// Where the paper gives it (figure or table).
+  public let source: String
+
+  /// An observation.
+  public init(
+    id: String, quantity: String, value: Double, uncertainty: Double?, selection: ResultSelection,
+    source: String
+  ) {
+    self.id = id
+    self.quantity = quantity
+    self.value = value
+    self.uncertainty = uncertainty
+    self.selection = selection
+    self.source = source
+  }
+}

@@ -1,0 +1,101 @@
+import Engine
+import StudyModel
+import Testing
+
+@Suite struct ClaimEvaluatorTests {
+  /// Capacity rising with N/P at two currents, peaking at N/P 1.0 for the per-gram quantity.
+  private let results: [String: [ResultRow]] = [
+    "np": [0.5, 0.8, 1.0, 1.35, 2.0].flatMap { np in
+      [7.5, 28].map { current in
+        ResultRow(
+          coordinates: ["np": np, "current": current],
+          quantities: [
+            "discharge.capacity": 100 * np / (1 + np) - current,
+            "discharge.capacity_per_gram_negative": -(np - 1) * (np - 1) + 5,
+            "charge.duration": 1000 * np,
+          ])
+      }
+    }
+  ]
+  private let atLowCurrent = ResultSelection(simulation: "np", fixed: ["current": 7.5])
+
+  private func check(_ test: ClaimTest, observations: [String: Observation] = [:]) -> ClaimVerdict {
+    ClaimEvaluator.evaluate(
+      Claim(id: "c", text: "t", source: "s", test: test), results: results,
+      observations: observations)
+  }
+
+  @Test func trendPassesAndFailsWithTheDecidingNumbers() {
+    let rising = check(
+      .trend(quantity: "discharge.capacity", axis: "np", increasing: true, selection: atLowCurrent))
+    #expect(rising.outcome == .pass)
+    #expect(
+      rising.evidence
+        == "discharge.capacity rises at every one of 4 steps, from 25.83 at np = 0.5000 to 59.17 at np = 2.000"
+    )
+    let falling = check(
+      .trend(quantity: "discharge.capacity", axis: "np", increasing: false, selection: atLowCurrent)
+    )
+    #expect(falling.outcome == .fail)
+    #expect(
+      falling.evidence.hasPrefix("discharge.capacity does not fall from 25.83 at np = 0.5000"))
+  }
+
+  @Test func extremumLocatesTheMaximum() {
+    let inside = check(
+      .extremum(
+        quantity: "discharge.capacity_per_gram_negative", axis: "np", maximum: true,
+        range: 0.9...1.1,
+        selection: atLowCurrent))
+    #expect(inside.outcome == .pass)
+    let outside = check(
+      .extremum(
+        quantity: "discharge.capacity_per_gram_negative", axis: "np", maximum: true,
+        range: 1.5...2.5,
+        selection: atLowCurrent))
+    #expect(outside.outcome == .fail)
+  }
+
+  @Test func thresholdOrderingAndAgreement() {
+    #expect(
+      check(
+        .threshold(quantity: "charge.duration", above: true, value: 400, selection: atLowCurrent)
+      ).outcome == .pass)
+    #expect(
+      check(
+        .threshold(quantity: "charge.duration", above: true, value: 600, selection: atLowCurrent)
+      ).outcome == .fail)
+    let order = check(
+      .ordering(
+        quantity: "charge.duration", axis: "np", points: [0.8, 1.0, 1.35], ascending: true,
+        selection: atLowCurrent))
+    #expect(order.outcome == .pass)
+    let missing = check(
+      .ordering(
+        quantity: "charge.duration", axis: "np", points: [0.8, 1.1], ascending: true,
+        selection: atLowCurrent))
+    #expect(missing.outcome == .undetermined)
+    let observation = Observation(
+      id: "o", quantity: "discharge.capacity", value: 42, uncertainty: nil,
+      selection: ResultSelection(simulation: "np", fixed: ["np": 1.0, "current": 7.5]),
+      source: "Fig. 2")
+    let agreement = check(
+      .agreement(observation: "o", relativeTolerance: 0.05), observations: ["o": observation])
+    #expect(agreement.outcome == .pass)
+    #expect(
+      agreement.evidence == "simulated 42.50, observed 42.00: 1.190 % apart (tolerance 5.000 %)")
+  }
+
+  @Test func aRealRunGivesNamedQuantities() throws {
+    let reference = ReferenceCase.all[0]
+    let run = try Simulator(options: SimulationOptions(mesh: .coarse)).run(
+      cell: reference.cell, protocol: reference.steps)
+    let row = ResultRowBuilder.row(coordinates: ["np": 1.2], run: run, cell: reference.cell)
+    let capacity = try #require(row.quantities["discharge.capacity"])
+    #expect(abs(capacity / 36 - 3.8177) < 2e-3)  // mAh/cm² from the summary snapshot
+    #expect(row.quantities["step2.capacity"] == capacity)
+    #expect(row.quantities["charge.plating_onset"] == nil)
+    #expect(
+      ResultQuantity.isKnown("discharge.capacity") && !ResultQuantity.isKnown("discharge.capacty"))
+  }
+}
