@@ -31,10 +31,10 @@ public enum ResultRowBuilder {
 
   private static func metrics(_ step: StepResult, cell: CellParameters) -> [String: Double] {
     let metrics = StepMetrics(series: step.series, cell: cell)
-    // mAh/cm² → C/m²: × 36; mAh/g → C/kg: × 3600; mWh/cm² → J/m²: × 36.
+    // mAh/cm² → C/m²: × 36 000; mAh/g → C/kg: × 3600; mWh/cm² → J/m²: × 36 000.
     var values: [String: Double] = [
-      "capacity": metrics.capacityMAhCm2 * 36,
-      "energy": metrics.energyMWhCm2 * 36,
+      "capacity": metrics.capacityMAhCm2 * 36000,
+      "energy": metrics.energyMWhCm2 * 36000,
       "negative_utilization": metrics.negativeUtilization,
       "positive_utilization": metrics.positiveUtilization,
       "state_of_charge": metrics.stateOfCharge,

@@ -155,8 +155,8 @@ struct ClaimReader {
     quantity.split(separator: ".").last.flatMap { ClaimReader.metricDimensions[String($0)] }
   }
 
-  /// `simulation:` and `at:` of a claim or observation.
-  private func selection(_ reader: MappingReader) -> ResultSelection? {
+  /// `simulation:` and `at:` of a claim, observation or dataset.
+  func selection(_ reader: MappingReader) -> ResultSelection? {
     guard let name = reader.string("simulation", example: "a name under simulations:") else {
       return nil
     }

@@ -23,12 +23,13 @@ public enum StudyFileLoader {
     let claimReader = ClaimReader(root: root, simulations: simulations, sink: sink)
     let observations = claimReader.observations()
     let claims = claimReader.claims(observations: observations)
+    let datasets = DatasetReader(root: root, claims: claimReader, sink: sink).datasets()
     root.finish()
     guard let title, !sink.hasErrors else { return .failure(DiagnosticList(sink.diagnostics)) }
     return .success(
       Study(
         slug: (folder as NSString).lastPathComponent, title: title, path: path, cells: definitions,
-        simulations: simulations, observations: observations, claims: claims))
+        simulations: simulations, observations: observations, claims: claims, datasets: datasets))
   }
 
   private static func readCells(_ root: MappingReader, loader: CellFileLoader) -> [String:

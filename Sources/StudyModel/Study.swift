@@ -14,12 +14,16 @@ public struct Study: Sendable, Equatable {
   public let observations: [String: Observation]
   /// The paper's claims, in the order they are declared.
   public let claims: [Claim]
+  /// Measured datasets, by identifier.
+  public let datasets: [String: Dataset]
 
   /// A study.
   public init(
     slug: String, title: String, path: String, cells: [String: CellDefinition],
-    simulations: [SimulationSpec], observations: [String: Observation] = [:], claims: [Claim] = []
+    simulations: [SimulationSpec], observations: [String: Observation] = [:], claims: [Claim] = [],
+    datasets: [String: Dataset] = [:]
   ) {
+    self.datasets = datasets
     self.slug = slug
     self.title = title
     self.path = path

@@ -92,7 +92,7 @@ import Testing
       cell: reference.cell, protocol: reference.steps)
     let row = ResultRowBuilder.row(coordinates: ["np": 1.2], run: run, cell: reference.cell)
     let capacity = try #require(row.quantities["discharge.capacity"])
-    #expect(abs(capacity / 36 - 3.8177) < 2e-3)  // mAh/cm² from the summary snapshot
+    #expect(abs(capacity / 36000 - 3.8177) < 2e-3)  // mAh/cm² from the summary snapshot
     #expect(row.quantities["step2.capacity"] == capacity)
     #expect(row.quantities["charge.plating_onset"] == nil)
     #expect(

@@ -34,6 +34,21 @@ import Testing
       radius.sweeps == [.parameter(path: "negative.particle_radius", values: ["4 um", "6.1 um"])])
   }
 
+  @Test func readsDatasetsInSIWithTheCurrentSignApplied() throws {
+    let study = try StudyFileLoader.load(
+      folder: "\(fixtures)/np-valid", libraryFolder: ProjectPaths.library
+    ).get()
+    let table = try #require(study.datasets["fig2a"])
+    #expect(table.columns["np"] == [0.8, 1.0, 1.35])
+    #expect(
+      table.columns["capacity"]?.map { ($0 / 36000 * 100).rounded() / 100 } == [3.10, 3.62, 3.95])
+    #expect(table.selection == ResultSelection(simulation: "np-sweep", fixed: ["current": 28]))
+    let curve = try #require(study.datasets["charge-curve"])
+    // Positive on charge in the file; Cellbook counts discharge as positive.
+    #expect(curve.columns["current"] == [-28, -28, -28])
+    #expect(curve.columns["time"] == [0, 60, 120])
+  }
+
   @Test func reportsEveryMistakeWithItsPlace() {
     guard
       case .failure(let list) = StudyFileLoader.load(
@@ -45,5 +60,42 @@ import Testing
     let text = diagnosticSnapshotText(list.diagnostics, root: ProjectPaths.root())
     let mismatch = snapshotMismatch(text, named: "invalidStudy")
     #expect(mismatch == nil, "\(mismatch ?? "")")
+  }
+
+  @Test func readsObservationsAndEveryKindOfClaim() throws {
+    let study = try StudyFileLoader.load(
+      folder: "\(fixtures)/np-valid", libraryFolder: ProjectPaths.library
+    ).get()
+    let observation = try #require(study.observations["capacity-np1"])
+    #expect(abs(observation.value - 3.8 * 36000) < 1e-6)  // 3.8 mAh/cm² in C/m²
+    #expect(observation.uncertainty.map { abs($0 - 3600) < 1e-6 } == true)
+    #expect(observation.selection.fixed == ["np": 1.0, "current": 28])
+    #expect(
+      study.claims.map(\.id) == [
+        "capacity-rises", "per-gram-peak", "no-plating-above", "np1-first", "capacity-agrees",
+      ])
+    let atCurrent = ResultSelection(simulation: "np-sweep", fixed: ["current": 28])
+    #expect(
+      study.claims[0].test
+        == .trend(
+          quantity: "discharge.capacity", axis: "np", increasing: true, selection: atCurrent))
+    #expect(
+      study.claims[1].test
+        == .extremum(
+          quantity: "discharge.capacity_per_gram_negative", axis: "np", maximum: true,
+          range: 0.3...0.5,
+          selection: ResultSelection(simulation: "np-sweep", fixed: ["current": 7.5])))
+    #expect(
+      study.claims[2].test
+        == .threshold(
+          quantity: "charge.minimum_negative_potential", above: true, value: 0,
+          selection: ResultSelection(simulation: "np-sweep", fixed: ["np": 1.35])))
+    #expect(
+      study.claims[3].test
+        == .ordering(
+          quantity: "charge.duration", axis: "np", points: [1.0, 0.8, 1.35], ascending: true,
+          selection: atCurrent))
+    #expect(
+      study.claims[4].test == .agreement(observation: "capacity-np1", relativeTolerance: 0.05))
   }
 }
