@@ -72,4 +72,37 @@ import Testing
     // Most mutations break something; the test must have exercised the error paths.
     #expect(failures > 50)
   }
+
+  @Test func mutatedStudyFilesNeverCrashTheLoader() throws {
+    let fixture = "\(ProjectPaths.root())/Tests/StudyLoaderTests/Fixtures/studies/np-valid"
+    let lines = try String(contentsOfFile: "\(fixture)/study.yaml", encoding: .utf8).components(
+      separatedBy: "\n")
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    for file in ["fig2a.csv", "charge-curve.csv"] {
+      try folder.write(
+        try String(contentsOfFile: "\(fixture)/data/\(file)", encoding: .utf8),
+        to: "study/data/\(file)")
+    }
+    var generator = Generator(state: 1968)
+    var failures = 0
+    for trial in 0..<150 {
+      let mutated = mutate(lines, &generator)
+      try folder.write(mutated.joined(separator: "\n"), to: "study/study.yaml")
+      switch StudyFileLoader.load(
+        folder: "\(folder.path)/study", libraryFolder: ProjectPaths.library)
+      {
+      case .success: continue
+      case .failure(let list):
+        failures += 1
+        #expect(!list.diagnostics.isEmpty, "trial \(trial): a failure without a diagnostic")
+        for diagnostic in list.diagnostics
+        where diagnostic.location.file.hasSuffix("study/study.yaml") {
+          #expect(
+            diagnostic.location.line <= mutated.count + 1, "trial \(trial): line out of range")
+        }
+      }
+    }
+    #expect(failures > 50)
+  }
 }
