@@ -136,7 +136,7 @@ struct ClaimReader {
     }
   }
 
-  private func quantity(_ reader: MappingReader) -> String? {
+  func quantity(_ reader: MappingReader) -> String? {
     guard let name = reader.string("quantity", example: "discharge.capacity") else { return nil }
     guard ResultQuantity.isKnown(name) else {
       let candidates = ["charge", "discharge"].flatMap { step in
@@ -181,7 +181,7 @@ struct ClaimReader {
     return ResultSelection(simulation: name, fixed: fixed)
   }
 
-  private func axisDimension(
+  func axisDimension(
     _ axis: String, in simulation: SimulationSpec, at location: SourceLocation
   ) -> Dimension? {
     let names = simulation.sweeps.map { sweep -> String in

@@ -24,12 +24,17 @@ public enum StudyFileLoader {
     let observations = claimReader.observations()
     let claims = claimReader.claims(observations: observations)
     let datasets = DatasetReader(root: root, claims: claimReader, sink: sink).datasets()
+    let figureReader = FigureReader(
+      root: root, claims: claimReader, simulations: simulations, datasets: datasets, sink: sink)
+    let figures = figureReader.figures()
+    let tables = figureReader.tables()
     root.finish()
     guard let title, !sink.hasErrors else { return .failure(DiagnosticList(sink.diagnostics)) }
     return .success(
       Study(
         slug: (folder as NSString).lastPathComponent, title: title, path: path, cells: definitions,
-        simulations: simulations, observations: observations, claims: claims, datasets: datasets))
+        simulations: simulations, observations: observations, claims: claims, datasets: datasets,
+        figures: figures, tables: tables))
   }
 
   private static func readCells(_ root: MappingReader, loader: CellFileLoader) -> [String:

@@ -16,14 +16,20 @@ public struct Study: Sendable, Equatable {
   public let claims: [Claim]
   /// Measured datasets, by identifier.
   public let datasets: [String: Dataset]
+  /// Declared figures, in order.
+  public let figures: [FigureSpec]
+  /// Declared tables, in order.
+  public let tables: [TableSpec]
 
   /// A study.
   public init(
     slug: String, title: String, path: String, cells: [String: CellDefinition],
     simulations: [SimulationSpec], observations: [String: Observation] = [:], claims: [Claim] = [],
-    datasets: [String: Dataset] = [:]
+    datasets: [String: Dataset] = [:], figures: [FigureSpec] = [], tables: [TableSpec] = []
   ) {
     self.datasets = datasets
+    self.figures = figures
+    self.tables = tables
     self.slug = slug
     self.title = title
     self.path = path

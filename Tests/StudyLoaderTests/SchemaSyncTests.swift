@@ -30,6 +30,9 @@ import Testing
     Probe(after: "  capacity-np1:", indent: 4, pointer: ["$defs", "observation"]),
     Probe(after: "  - id: capacity-rises", indent: 4, pointer: ["$defs", "claim"]),
     Probe(after: "  fig2a:", indent: 4, pointer: ["$defs", "dataset"]),
+    Probe(after: "  - id: fig-capacity-vs-np", indent: 4, pointer: ["$defs", "figure"]),
+    Probe(after: "      - simulation: np-sweep", indent: 8, pointer: ["$defs", "panel"]),
+    Probe(after: "  - id: tab-capacity", indent: 4, pointer: ["$defs", "table"]),
   ]
 
   private func schemaKeys(_ pointer: [String]) throws -> Set<String> {

@@ -98,4 +98,20 @@ import Testing
     #expect(
       study.claims[4].test == .agreement(observation: "capacity-np1", relativeTolerance: 0.05))
   }
+
+  @Test func readsFiguresAndTables() throws {
+    let study = try StudyFileLoader.load(
+      folder: "\(fixtures)/np-valid", libraryFolder: ProjectPaths.library
+    ).get()
+    #expect(study.figures.map(\.id) == ["fig-capacity-vs-np", "fig-voltage-vs-soc"])
+    let sweep = try #require(study.figures.first?.panels.first)
+    #expect(sweep.x == "np" && sweep.y == "discharge.capacity" && sweep.series == "current")
+    #expect(
+      sweep.overlay == "fig2a" && sweep.labels.y == "Capacity (mAh cm⁻²)"
+        && sweep.limits.x == 0...2.5)
+    #expect(study.figures[1].supplementary && study.figures[1].panels.count == 2)
+    #expect(study.figures[1].panels[1].y == "net_overpotential")
+    #expect(study.tables.first?.columns == ["charge.capacity", "discharge.capacity"])
+    #expect(study.tables.first?.rows == "np")
+  }
 }

@@ -1,0 +1,217 @@
+import Foundation
+import StudyModel
+import Yams
+
+/// Reads a study's `figures:` and `tables:`, checking every name they use.
+struct FigureReader {
+  let root: MappingReader
+  let claims: ClaimReader
+  let simulations: [SimulationSpec]
+  let datasets: [String: Dataset]
+  let sink: DiagnosticSink
+
+  func figures() -> [FigureSpec] {
+    items("figures") { (reader: MappingReader, seen: inout Set<String>) -> FigureSpec? in
+      defer { reader.finish() }
+      let id = identifier(reader, seen: &seen)
+      let kindText = reader.string("kind", example: "sweep")
+      let kind = kindText.flatMap(FigureSpec.Kind.init(rawValue:))
+      if let kindText, kind == nil {
+        sink.error(
+          "unknown figure kind '\(kindText)'", at: reader.location(of: "kind"),
+          hint: "kinds: \(FigureSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      let caption = reader.string("caption", example: "what the figure shows")
+      let supplementary = flag(reader, "supplementary")
+      if kind == nil { reader.allow(["panels"]) }  // the kind decides what panels hold
+      let panels = kind.map { self.panels(reader, kind: $0) } ?? []
+      guard let id, let kind, let caption, !panels.isEmpty else { return nil }
+      return FigureSpec(
+        id: id, kind: kind, caption: caption, supplementary: supplementary, panels: panels)
+    }
+  }
+
+  func tables() -> [TableSpec] {
+    items("tables") { (reader: MappingReader, seen: inout Set<String>) -> TableSpec? in
+      defer { reader.finish() }
+      let id = identifier(reader, seen: &seen)
+      let caption = reader.string("caption", example: "what the table shows")
+      let supplementary = flag(reader, "supplementary")
+      let selection = claims.selection(reader)
+      let rows = reader.string("rows", example: "np")
+      if let rows, let selection { _ = axis(rows, selection, at: reader.location(of: "rows")) }
+      var columns: [String] = []
+      if let list = reader.value("columns", required: true, example: "[discharge.capacity]") {
+        for node in list.node.sequence ?? [] {
+          guard let name = node.scalar?.string, ResultQuantity.isKnown(name) else {
+            sink.error(
+              "unknown quantity '\(node.scalar?.string ?? "")' in 'columns'",
+              at: YAMLDiagnostics.location(of: node, file: list.file),
+              hint: "write STEP.METRIC, e.g. discharge.capacity")
+            continue
+          }
+          columns.append(name)
+        }
+      }
+      guard let id, let caption, let selection, let rows, !columns.isEmpty else { return nil }
+      return TableSpec(
+        id: id, caption: caption, supplementary: supplementary, selection: selection, rows: rows,
+        columns: columns)
+    }
+  }
+
+  /// The mappings of the list `key`, with the identifiers seen so far (for duplicates).
+  private func items<T>(_ key: String, _ read: (MappingReader, inout Set<String>) -> T?) -> [T] {
+    guard let located = root.value(key, required: false, example: "[...]") else { return [] }
+    guard let sequence = located.node.sequence else {
+      sink.error(
+        "'\(key)' must be a list", at: located.location, hint: "start each entry with '- id: …'")
+      return []
+    }
+    var seen = Set<String>()
+    return sequence.enumerated().compactMap { index, node in
+      guard
+        let reader = MappingReader(
+          node, file: located.file, sink: sink, path: "\(key)[\(index + 1)]")
+      else {
+        return nil
+      }
+      return read(reader, &seen)
+    }
+  }
+
+  private func identifier(_ reader: MappingReader, seen: inout Set<String>) -> String? {
+    guard let id = reader.string("id", example: "fig-capacity-vs-np") else { return nil }
+    let valid = !id.isEmpty && id.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }
+    guard valid else {
+      sink.error(
+        "'\(id)' is not a valid identifier", at: reader.location(of: "id"),
+        hint: "use lowercase letters, digits and '-', e.g. fig-capacity-vs-np")
+      return nil
+    }
+    guard seen.insert(id).inserted else {
+      sink.error("identifier '\(id)' is used twice", at: reader.location(of: "id"))
+      return nil
+    }
+    return id
+  }
+
+  private func flag(_ reader: MappingReader, _ key: String) -> Bool {
+    guard let located = reader.value(key, required: false, example: "true") else { return false }
+    guard let value = located.node.bool else {
+      sink.error("'\(key)' must be true or false", at: located.location)
+      return false
+    }
+    return value
+  }
+
+  private func panels(_ reader: MappingReader, kind: FigureSpec.Kind) -> [PanelSpec] {
+    guard
+      let located = reader.value(
+        "panels", required: true, example: "[{simulation: …, x: np, y: …}]")
+    else {
+      return []
+    }
+    guard let sequence = located.node.sequence, !sequence.isEmpty else {
+      sink.error("'panels' must be a list of one or more panels", at: located.location)
+      return []
+    }
+    return sequence.enumerated().compactMap { index, node in
+      guard
+        let panel = MappingReader(
+          node, file: located.file, sink: sink, path: "panels[\(index + 1)]")
+      else {
+        return nil
+      }
+      defer { panel.finish() }
+      return self.panel(panel, kind: kind)
+    }
+  }
+
+  private func panel(_ reader: MappingReader, kind: FigureSpec.Kind) -> PanelSpec? {
+    let selection = claims.selection(reader)
+    let x = reader.string("x", example: kind == .sweep ? "np" : "soc")
+    let y = reader.string("y", example: kind == .sweep ? "discharge.capacity" : "voltage")
+    let series = reader.string("series", required: false)
+    let step = reader.string("step", required: kind != .sweep, example: "discharge")
+    let overlay = reader.string("overlay", required: false)
+    let xLabel = reader.string("x_label", required: false)
+    let yLabel = reader.string("y_label", required: false)
+    let xLimits = limits(reader, "x_limits")
+    let yLimits = limits(reader, "y_limits")
+    guard let selection, let x, let y else { return nil }
+    var valid = true
+    // Check x and y both, so that every problem is reported at once.
+    let checks: [Bool]
+    switch kind {
+    case .sweep:
+      checks = [
+        axis(x, selection, at: reader.location(of: "x")), known(y, at: reader.location(of: "y")),
+      ]
+    case .curve:
+      checks = [
+        member(x, SeriesColumn.curveAxes, "x", reader),
+        member(y, Array(SeriesColumn.curveColumns.keys), "y", reader),
+      ]
+    case .profile:
+      checks = [member(x, ["x"], "x", reader), member(y, SeriesColumn.profileColumns, "y", reader)]
+    }
+    valid = checks.allSatisfy { $0 }
+    if let series, !axis(series, selection, at: reader.location(of: "series")) { valid = false }
+    if let overlay, datasets[overlay] == nil {
+      sink.error(
+        "no dataset '\(overlay)'", at: reader.location(of: "overlay"),
+        hint: Suggestions.closest(to: overlay, in: Array(datasets.keys)).map {
+          "did you mean '\($0)'?"
+        })
+      valid = false
+    }
+    guard valid else { return nil }
+    return PanelSpec(
+      selection: selection, x: x, y: y, series: series, step: step, overlay: overlay,
+      labels: (xLabel, yLabel), limits: (xLimits, yLimits))
+  }
+
+  private func axis(_ name: String, _ selection: ResultSelection, at location: SourceLocation)
+    -> Bool
+  {
+    guard let simulation = simulations.first(where: { $0.name == selection.simulation }) else {
+      return false
+    }
+    return claims.axisDimension(name, in: simulation, at: location) != nil
+  }
+
+  private func known(_ quantity: String, at location: SourceLocation) -> Bool {
+    guard ResultQuantity.isKnown(quantity) else {
+      sink.error(
+        "unknown quantity '\(quantity)'", at: location,
+        hint: "write STEP.METRIC, e.g. discharge.capacity")
+      return false
+    }
+    return true
+  }
+
+  private func member(_ value: String, _ allowed: [String], _ key: String, _ reader: MappingReader)
+    -> Bool
+  {
+    guard allowed.contains(value) else {
+      sink.error(
+        "'\(key)' cannot be '\(value)' here", at: reader.location(of: key),
+        hint: Suggestions.closest(to: value, in: allowed).map { "did you mean '\($0)'?" }
+          ?? "choose from \(allowed.sorted().joined(separator: ", "))")
+      return false
+    }
+    return true
+  }
+
+  private func limits(_ reader: MappingReader, _ key: String) -> ClosedRange<Double>? {
+    guard let located = reader.value(key, required: false, example: "[0, 5]") else { return nil }
+    let values = located.node.sequence?.compactMap { $0.scalar.flatMap { Double($0.string) } } ?? []
+    guard values.count == 2, values[0] < values[1] else {
+      sink.error(
+        "'\(key)' must be two increasing numbers", at: located.location, hint: "for example [0, 5]")
+      return nil
+    }
+    return values[0]...values[1]
+  }
+}
