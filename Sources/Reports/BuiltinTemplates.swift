@@ -47,6 +47,7 @@ enum BuiltinTemplates {
     th[align="right"], td[align="right"] { text-align: right; font-variant-numeric: tabular-nums; }
     th[align="center"], td[align="center"] { text-align: center; }
     img, svg { max-width: 100%; height: auto; }
+    pre { overflow-x: auto; font-size: 0.85rem; }
     @media print {
       header.site, footer.site { display: none; }
       html { font-size: 11pt; }

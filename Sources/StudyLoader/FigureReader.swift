@@ -133,6 +133,18 @@ struct FigureReader {
     let x = reader.string("x", example: kind == .sweep ? "np" : "soc")
     let y = reader.string("y", example: kind == .sweep ? "discharge.capacity" : "voltage")
     let series = reader.string("series", required: false)
+    let seriesValues = reader.value("series_values", required: false, example: "[0.8, 1.0, 1.35]")
+      .map {
+        located -> [Double] in
+        let values =
+          located.node.sequence?.compactMap { $0.scalar.flatMap { Double($0.string) } } ?? []
+        if values.isEmpty || series == nil {
+          sink.error(
+            "'series_values' must be a list of numbers, and needs 'series'", at: located.location,
+            hint: "for example 'series: np' with 'series_values: [0.8, 1.0, 1.35]'")
+        }
+        return values
+      }
     let step = reader.string("step", required: kind != .sweep, example: "discharge")
     let overlay = reader.string("overlay", required: false)
     let xLabel = reader.string("x_label", required: false)
@@ -168,7 +180,8 @@ struct FigureReader {
     }
     guard valid else { return nil }
     return PanelSpec(
-      selection: selection, x: x, y: y, series: series, step: step, overlay: overlay,
+      selection: selection, x: x, y: y, series: series, seriesValues: seriesValues, step: step,
+      overlay: overlay,
       labels: (xLabel, yLabel), limits: (xLimits, yLimits))
   }
 

@@ -42,6 +42,8 @@ public struct PanelSpec: Sendable, Equatable {
   public let y: String
   /// A sweep axis whose values become separate series (lines), if any.
   public let series: String?
+  /// The values of the series axis to draw (all of them when nil).
+  public let seriesValues: [Double]?
   /// The protocol step a curve or profile is taken from (`charge`, `discharge`, `stepN`).
   public let step: String?
   /// A dataset drawn over the simulation as markers, if any.
@@ -53,10 +55,12 @@ public struct PanelSpec: Sendable, Equatable {
 
   /// A panel.
   public init(
-    selection: ResultSelection, x: String, y: String, series: String?, step: String?,
-    overlay: String?,
-    labels: (x: String?, y: String?), limits: (x: ClosedRange<Double>?, y: ClosedRange<Double>?)
+    selection: ResultSelection, x: String, y: String, series: String?,
+    seriesValues: [Double]? = nil,
+    step: String?, overlay: String?, labels: (x: String?, y: String?),
+    limits: (x: ClosedRange<Double>?, y: ClosedRange<Double>?)
   ) {
+    self.seriesValues = seriesValues
     self.selection = selection
     self.x = x
     self.y = y
@@ -70,6 +74,7 @@ public struct PanelSpec: Sendable, Equatable {
   /// Equality of every field.
   public static func == (lhs: PanelSpec, rhs: PanelSpec) -> Bool {
     lhs.selection == rhs.selection && lhs.x == rhs.x && lhs.y == rhs.y && lhs.series == rhs.series
+      && lhs.seriesValues == rhs.seriesValues
       && lhs.step == rhs.step && lhs.overlay == rhs.overlay && lhs.labels == rhs.labels
       && lhs.limits == rhs.limits
   }

@@ -20,14 +20,17 @@ import Testing
       ProtocolStep(mode: .charge(.density(28)), limits: [.voltage(4.2)], text: "Charge"),
       ProtocolStep(mode: .discharge(.density(28)), limits: [.voltage(2.5)], text: "Discharge"),
     ]
-    let simulator = Simulator(options: SimulationOptions(mesh: DFNMesh(perRegion: 20, particle: 20)))
+    let simulator = Simulator(
+      options: SimulationOptions(mesh: DFNMesh(perRegion: 20, particle: 20)))
     for point in Self.brief {
       let sized = CellDesign.withNegativeThickness(for: point.np, basis: .practical, cell: cell)
       let run = try simulator.run(cell: sized, protocol: steps)
       #expect(run.completed)
       let charge = StepMetrics(series: run.steps[0].series, cell: sized)
       let discharge = StepMetrics(series: run.steps[1].series, cell: sized)
-      #expect(abs(charge.capacityMAhCm2 / point.charge - 1) < 0.005, "N/P \(point.np): charge \(charge.capacityMAhCm2)")
+      #expect(
+        abs(charge.capacityMAhCm2 / point.charge - 1) < 0.005,
+        "N/P \(point.np): charge \(charge.capacityMAhCm2)")
       #expect(
         abs(discharge.capacityMAhCm2 / point.discharge - 1) < 0.005,
         "N/P \(point.np): discharge \(discharge.capacityMAhCm2)")

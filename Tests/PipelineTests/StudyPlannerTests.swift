@@ -68,3 +68,23 @@ import Testing
     }
   }
 }
+
+@Suite struct SeedStudyPlanTests {
+  @Test func theSeedStudyLoadsAndPlansItsWholeSweep() throws {
+    let study = try StudyFileLoader.load(
+      folder: "\(ProjectPaths.root())/studies/sigr-nmc811-np-ratio"
+    ).get()
+    let jobs = try StudyPlanner.plan(study).get()
+    // 25 range points and the 4 listed values, which the range does not contain, at 3 currents.
+    #expect(jobs.count == 29 * 3)
+    #expect(study.claims.count == 8)
+    #expect(
+      study.figures.map(\.id) == [
+        "fig-capacity-vs-np", "fig-utilization", "fig-overpotentials", "fig-electrolyte-profiles",
+      ])
+    // The Table 1 cell sits at practical N/P 1.37 and theoretical 0.847 (the brief's §1.2).
+    let seed = try #require(study.cells["seed"]).parameters
+    #expect(abs(CellDesign.npRatio(seed, basis: .practical) - 1.37) < 0.005)
+    #expect(abs(CellDesign.npRatio(seed, basis: .theoretical) - 0.847) < 0.002)
+  }
+}
