@@ -46,25 +46,83 @@ struct SimulationReader {
         hint: "write one step per line after '- '")
       return (nil, [])
     }
-    let texts = sequence.compactMap { $0.scalar?.string }
-    var steps: [String] = []
+    var texts: [String] = []
+    var parsed: [(ProtocolStep, SourceLocation)] = []
+    let valid = expand(
+      Array(sequence), file: located.file, depth: 0, texts: &texts, parsed: &parsed)
+    checkCutOffs(parsed)
+    return (valid ? texts : nil, texts)
+  }
+
+  /// Flattens steps and `{repeat: N, steps: [...]}` blocks, checking each step.
+  private func expand(
+    _ sequence: [Node], file: String, depth: Int, texts: inout [String],
+    parsed: inout [(ProtocolStep, SourceLocation)]
+  ) -> Bool {
+    var valid = true
     for node in sequence {
-      let at = YAMLDiagnostics.location(of: node, file: located.file)
-      guard let text = node.scalar?.string else {
-        sink.error("a protocol step must be text", at: at)
+      let at = YAMLDiagnostics.location(of: node, file: file)
+      if node.mapping != nil {
+        guard depth < 4, let block = MappingReader(node, file: file, sink: sink, path: "protocol")
+        else {
+          return false
+        }
+        defer { block.finish() }
+        let count = block.quantity("repeat", .none, open: 0...1e5)
+        guard let count, count == count.rounded(),
+          let inner = block.value("steps", required: true, example: "[\"Rest for 10 minutes\"]"),
+          let steps = inner.node.sequence, !steps.isEmpty
+        else {
+          if let count, count != count.rounded() {
+            sink.error("'repeat' must be a whole number", at: block.location(of: "repeat"))
+          }
+          valid = false
+          continue
+        }
+        for _ in 0..<Int(count) {
+          valid =
+            expand(Array(steps), file: file, depth: depth + 1, texts: &texts, parsed: &parsed)
+            && valid
+        }
         continue
       }
+      guard let text = node.scalar?.string else {
+        sink.error("a protocol step must be text or a repeat block", at: at)
+        valid = false
+        continue
+      }
+      texts.append(text)
       // Check the step with a sample current in place of the placeholder.
       let sample = text.replacingOccurrences(
         of: SimulationReader.currentPlaceholder, with: "1 mA/cm2")
       do {
-        _ = try ProtocolStepParser.parse(sample)
-        steps.append(text)
+        parsed.append((try ProtocolStepParser.parse(sample), at))
       } catch {
         sink.error("protocol step '\(text)': \(error.message)", at: at, hint: error.hint)
+        valid = false
       }
     }
-    return (steps.count == sequence.count ? steps : nil, texts)
+    return valid
+  }
+
+  /// Every charge's voltage cut-off must lie above every discharge's.
+  private func checkCutOffs(_ steps: [(ProtocolStep, SourceLocation)]) {
+    func limits(_ charge: Bool) -> [(Double, SourceLocation)] {
+      steps.flatMap { step, at -> [(Double, SourceLocation)] in
+        switch step.mode {
+        case .charge where charge, .discharge where !charge:
+          return step.limits.compactMap { if case .voltage(let v) = $0 { (v, at) } else { nil } }
+        default: return []
+        }
+      }
+    }
+    guard let lowestCharge = limits(true).min(by: { $0.0 < $1.0 }),
+      let highestDischarge = limits(false).max(by: { $0.0 < $1.0 }),
+      highestDischarge.0 >= lowestCharge.0
+    else { return }
+    sink.error(
+      "cut-offs out of order: a discharge ends at \(highestDischarge.0) V but a charge at \(lowestCharge.0) V",
+      at: highestDischarge.1, hint: "the discharge cut-off must lie below the charge cut-off")
   }
 
   private func readMesh() -> (perRegion: Int, particle: Int)? {

@@ -24,7 +24,7 @@ import Testing
         "Charge at 7.5 A/m2 until 4.2 V", "Discharge at 7.5 A/m2 until 2.5 V",
       ])
     #expect(jobs[18].job.id == "radius[negative.particle_radius=4 um]")
-    #expect(jobs[18].job.steps.count == 4)  // two cycles
+    #expect(jobs[18].job.steps.count == 10)  // two cycles of five steps
     #expect(jobs[18].options.mesh.particle == 6)
     #expect(abs(jobs[19].job.cell.negative.particleRadiusM - 6.1e-6) < 1e-15)
   }

@@ -30,6 +30,13 @@ import Testing
     #expect(sweep.sweeps[1] == .currentDensity(values: [7.5, 28]))
     let radius = study.simulations[1]
     #expect(radius.cycles == 2 && radius.mesh == (10, 6))
+    // The repeat block is expanded in place.
+    #expect(
+      radius.protocolSteps == [
+        "Charge at 2.8 mA/cm2 until 4.2 V", "Rest for 10 minutes",
+        "Discharge at 2.8 mA/cm2 for 30 minutes or until 2.5 V", "Rest for 10 minutes",
+        "Discharge at 2.8 mA/cm2 for 30 minutes or until 2.5 V",
+      ])
     #expect(
       radius.sweeps == [.parameter(path: "negative.particle_radius", values: ["4 um", "6.1 um"])])
   }
