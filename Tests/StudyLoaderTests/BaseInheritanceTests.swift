@@ -81,4 +81,17 @@ import Testing
     }
     #expect(list.diagnostics.contains { $0.message.contains("a cycle?") })
   }
+
+  @Test func anArealLoadingGivesTheThickness() throws {
+    let folder = try project(material: "graphite-siox-lgm50-chen2020")
+    defer { folder.remove() }
+    let path = "\(folder.path)/library/cells/cell.yaml"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+      .replacingOccurrences(of: "  thickness: 85.2 um\n", with: "  loading: 10.59 mg/cm2\n")
+    try folder.write(text, to: "library/cells/cell.yaml")
+    let negative = try load(folder).get().parameters.negative
+    // 10.59 mg/cm² of graphite (1657 kg/m³) at active fraction 0.75: 85.2 µm.
+    #expect(abs(negative.thicknessM - 0.1059 / (0.75 * 1657)) < 1e-12)
+    #expect(abs(negative.thicknessM - 85.2e-6) < 0.1e-6)
+  }
 }

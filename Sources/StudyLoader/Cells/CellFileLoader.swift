@@ -177,7 +177,14 @@ public struct CellFileLoader {
 
   private func readElectrode(_ reader: MappingReader) -> ElectrodeParameters? {
     defer { reader.finish() }
-    let thickness = reader.quantity("thickness", .length, open: 0...Double.infinity)
+    // Thickness, or areal loading of active material (thickness = loading / (ε_s ρ)).
+    let byLoading = reader.has("loading") && !reader.hasOwn("thickness")
+    reader.allow(["thickness", "loading"])
+    let thickness =
+      byLoading ? nil : reader.quantity("thickness", .length, open: 0...Double.infinity)
+    let loading =
+      byLoading
+      ? reader.quantity("loading", Dimension(m: -2, kg: 1), open: 0...Double.infinity) : nil
     let porosity = reader.quantity("porosity", .none, open: 0...1)
     let active = reader.quantity("active_fraction", .none, open: 0...1)
     let radius = reader.quantity("particle_radius", .length, open: 0...Double.infinity)
@@ -195,10 +202,20 @@ public struct CellFileLoader {
         at: reader.location(of: "active_fraction"),
         hint: "volume fractions of pores and active material cannot exceed 1")
     }
-    guard let thickness, let porosity, let active, let radius, let conductivity, let bruggeman,
-      let initial,
+    guard let porosity, let active, let radius, let conductivity, let bruggeman, let initial,
       let material
     else { return nil }
+    var resolvedThickness = thickness
+    if let loading {
+      guard let density = material.density, density > 0 else {
+        reader.sink.error(
+          "'\(reader.path).loading' needs the material's 'density' to give a thickness",
+          at: reader.location(of: "loading"), hint: "add 'density: 2.24 g/cm3' to the material")
+        return nil
+      }
+      resolvedThickness = loading / (active * density)
+    }
+    guard let thickness = resolvedThickness else { return nil }
     return ElectrodeParameters(
       thicknessM: thickness, porosity: porosity, activeFraction: active, particleRadiusM: radius,
       conductivitySM: conductivity, bruggemanElectrolyte: bruggeman, bruggemanSolid: bruggemanSolid,
@@ -291,7 +308,14 @@ public struct CellFileLoader {
 
   private func readSeparator(_ reader: MappingReader) -> SeparatorParameters? {
     defer { reader.finish() }
-    let thickness = reader.quantity("thickness", .length, open: 0...Double.infinity)
+    // Thickness, or areal loading of active material (thickness = loading / (ε_s ρ)).
+    let byLoading = reader.has("loading") && !reader.hasOwn("thickness")
+    reader.allow(["thickness", "loading"])
+    let thickness =
+      byLoading ? nil : reader.quantity("thickness", .length, open: 0...Double.infinity)
+    let loading =
+      byLoading
+      ? reader.quantity("loading", Dimension(m: -2, kg: 1), open: 0...Double.infinity) : nil
     let porosity = reader.quantity("porosity", .none, open: 0...1)
     let bruggeman = reader.quantity("bruggeman", .none, range: 0...)
     guard let thickness, let porosity, let bruggeman else { return nil }

@@ -7,7 +7,8 @@ enum UnitTable {
   static let symbols: [String: UnitValue] = [
     "m": unit(1, .length), "cm": unit(1e-2, .length), "mm": unit(1e-3, .length),
     "um": unit(1e-6, .length), "µm": unit(1e-6, .length), "nm": unit(1e-9, .length),
-    "g": unit(1e-3, Dimension(kg: 1)), "kg": unit(1, Dimension(kg: 1)),
+    "mg": unit(1e-6, Dimension(kg: 1)), "g": unit(1e-3, Dimension(kg: 1)),
+    "kg": unit(1, Dimension(kg: 1)),
     "s": unit(1, .time), "min": unit(60, .time), "h": unit(3600, .time),
     "A": unit(1, .current), "mA": unit(1e-3, .current),
     "K": unit(1, .temperature), "mol": unit(1, Dimension(mol: 1)), "L": unit(1e-3, Dimension(m: 3)),
