@@ -137,19 +137,7 @@ public enum ClaimEvaluator {
 
   /// Four significant digits, locale-free.
   static func format(_ value: Double) -> String {
-    guard value.isFinite else { return "\(value)" }
-    if value == 0 { return "0" }
-    var magnitude = 0
-    var scaled = abs(value)
-    while scaled >= 10 {
-      scaled /= 10
-      magnitude += 1
-    }
-    while scaled < 1 {
-      scaled *= 10
-      magnitude -= 1
-    }
-    let decimals = max(0, 3 - magnitude)
-    return TimeSeriesCSV.fixedText(value, decimals)
+    TimeSeriesCSV.number(value, 4)
   }
+
 }

@@ -308,14 +308,7 @@ public struct CellFileLoader {
 
   private func readSeparator(_ reader: MappingReader) -> SeparatorParameters? {
     defer { reader.finish() }
-    // Thickness, or areal loading of active material (thickness = loading / (ε_s ρ)).
-    let byLoading = reader.has("loading") && !reader.hasOwn("thickness")
-    reader.allow(["thickness", "loading"])
-    let thickness =
-      byLoading ? nil : reader.quantity("thickness", .length, open: 0...Double.infinity)
-    let loading =
-      byLoading
-      ? reader.quantity("loading", Dimension(m: -2, kg: 1), open: 0...Double.infinity) : nil
+    let thickness = reader.quantity("thickness", .length, open: 0...Double.infinity)
     let porosity = reader.quantity("porosity", .none, open: 0...1)
     let bruggeman = reader.quantity("bruggeman", .none, range: 0...)
     guard let thickness, let porosity, let bruggeman else { return nil }
