@@ -4,7 +4,6 @@ extension DFNModel {
   /// Everything a report needs from state `y`.
   public func observe(_ y: Span<Double>) -> DFNObservation {
     var o = DFNObservation()
-    let temperature = cell.temperatureK
     o.voltageV = voltage(y)
     o.currentAm2 = y[layout.current]
     let negative = electrodeAverages(volumes: layout.negativeVolumes, electrode: 0, y: y)

@@ -1,25 +1,5 @@
 import StudyModel
 
-/// The verdict on one claim, with the numbers that decided it.
-public struct ClaimVerdict: Sendable, Equatable {
-  /// How a claim came out.
-  public enum Outcome: String, Sendable, Equatable {
-    /// The simulation bears the claim out.
-    case pass
-    /// The simulation contradicts the claim.
-    case fail
-    /// The results needed to decide are missing.
-    case undetermined
-  }
-
-  /// The claim's identifier.
-  public let claim: String
-  /// Pass, fail or undetermined.
-  public let outcome: Outcome
-  /// The numbers that decided it, in a sentence.
-  public let evidence: String
-}
-
 /// Evaluates claims against simulation results: pure functions of the result tables.
 public enum ClaimEvaluator {
   /// The verdict on `claim`, given each simulation's rows and the study's observations.
@@ -39,14 +19,14 @@ public enum ClaimEvaluator {
       where increasing ? b.value <= a.value : b.value >= a.value {
         return verdict(
           .fail,
-          "\(quantity) \(increasing ? "does not rise" : "does not fall") from \(format(a.value)) at \(axis) = \(format(a.axis)) to \(format(b.value)) at \(axis) = \(format(b.axis))"
+          "\(quantity) \(increasing ? "does not rise" : "does not fall") from \(format(a.value, of: quantity)) at \(axis) = \(format(a.axis)) to \(format(b.value, of: quantity)) at \(axis) = \(format(b.axis))"
         )
       }
       let first = series[0]
       let last = series[series.count - 1]
       return verdict(
         .pass,
-        "\(quantity) \(increasing ? "rises" : "falls") at every one of \(series.count - 1) steps, from \(format(first.value)) at \(axis) = \(format(first.axis)) to \(format(last.value)) at \(axis) = \(format(last.axis))"
+        "\(quantity) \(increasing ? "rises" : "falls") at every one of \(series.count - 1) steps, from \(format(first.value, of: quantity)) at \(axis) = \(format(first.axis)) to \(format(last.value, of: quantity)) at \(axis) = \(format(last.axis))"
       )
     case .extremum(let quantity, let axis, let maximum, let range, let selection):
       let series = self.series(quantity, along: axis, selection, results)
@@ -58,7 +38,7 @@ public enum ClaimEvaluator {
       let within = range.contains(best.axis)
       return verdict(
         within ? .pass : .fail,
-        "the \(name) of \(quantity), \(format(best.value)), lies at \(axis) = \(format(best.axis)), \(within ? "inside" : "outside") \(format(range.lowerBound))…\(format(range.upperBound))"
+        "the \(name) of \(quantity), \(format(best.value, of: quantity)), lies at \(axis) = \(format(best.axis)), \(within ? "inside" : "outside") \(format(range.lowerBound))…\(format(range.upperBound))"
       )
     case .threshold(let quantity, let above, let value, let selection):
       let rows = select(selection, results).compactMap { $0.quantities[quantity] }
@@ -67,7 +47,7 @@ public enum ClaimEvaluator {
       let holds = above ? worst > value : worst < value
       return verdict(
         holds ? .pass : .fail,
-        "\(above ? "lowest" : "highest") \(quantity) over \(rows.count) results is \(format(worst)), \(holds ? "" : "not ")\(above ? "above" : "below") \(format(value))"
+        "\(above ? "lowest" : "highest") \(quantity) over \(rows.count) results is \(format(worst, of: quantity)), \(holds ? "" : "not ")\(above ? "above" : "below") \(format(value, of: quantity))"
       )
     case .ordering(let quantity, let axis, let points, let ascending, let selection):
       let series = self.series(quantity, along: axis, selection, results)
@@ -79,7 +59,9 @@ public enum ClaimEvaluator {
         values.append(match.value)
       }
       let ordered = zip(values, values.dropFirst()).allSatisfy { ascending ? $0 < $1 : $0 > $1 }
-      let listing = zip(points, values).map { "\(format($1)) at \(axis) = \(format($0))" }.joined(
+      let listing = zip(points, values).map {
+        "\(format($1, of: quantity)) at \(axis) = \(format($0))"
+      }.joined(
         separator: ", ")
       return verdict(
         ordered ? .pass : .fail,
@@ -99,7 +81,7 @@ public enum ClaimEvaluator {
       let error = abs(simulated - observation.value) / abs(observation.value)
       return verdict(
         error <= tolerance ? .pass : .fail,
-        "simulated \(format(simulated)), observed \(format(observation.value)): \(format(error * 100)) % apart (tolerance \(format(tolerance * 100)) %)"
+        "simulated \(format(simulated, of: observation.quantity)), observed \(format(observation.value, of: observation.quantity)): \(format(error * 100)) % apart (tolerance \(format(tolerance * 100)) %)"
       )
     }
   }
@@ -138,6 +120,22 @@ public enum ClaimEvaluator {
   /// Four significant digits, locale-free.
   static func format(_ value: Double) -> String {
     TimeSeriesCSV.number(value, 4)
+  }
+
+  /// Display units of result metrics: (divide the SI value by, unit text).
+  static let displayUnits: [String: (Double, String)] = [
+    "capacity": (36000, " mAh/cm²"), "capacity_per_gram_negative": (3600, " mAh/g"),
+    "capacity_per_gram_positive": (3600, " mAh/g"), "energy": (36000, " mWh/cm²"),
+    "average_voltage": (1, " V"), "minimum_negative_potential": (1, " V"),
+    "plating_onset": (1, " s"),
+    "duration": (1, " s"),
+  ]
+
+  /// A value of `quantity` in the unit a reader expects (mAh/cm² rather than C/m²).
+  static func format(_ value: Double, of quantity: String) -> String {
+    let metric = quantity.split(separator: ".").last.map(String.init) ?? ""
+    guard let (scale, unit) = displayUnits[metric] else { return format(value) }
+    return format(value / scale) + unit
   }
 
 }

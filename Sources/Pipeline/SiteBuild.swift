@@ -22,7 +22,9 @@ public struct SiteBuild {
     self.log = log
   }
 
-  private static let steps = ["load studies", "write pages", "publish"]
+  private static let steps = [
+    "load studies", "simulate and check claims", "write pages", "publish",
+  ]
 
   private func announce(_ index: Int) {
     log("[\(index + 1)/\(SiteBuild.steps.count)] \(SiteBuild.steps[index])")
@@ -31,17 +33,32 @@ public struct SiteBuild {
   /// Runs the build; on failure the output folder is left as it was.
   public func run() -> Result<Summary, BuildFailure> {
     announce(0)
-    let studies: [StudyEntry]
+    let loaded: [Study]
     switch loadStudies() {
-    case .success(let loaded): studies = loaded
+    case .success(let studies): loaded = studies
     case .failure(let list):
       return .failure(BuildFailure(step: SiteBuild.steps[0], diagnostics: list.diagnostics))
     }
+    let studies = loaded.map {
+      StudyEntry(
+        slug: $0.slug, title: $0.title, folder: ($0.path as NSString).deletingLastPathComponent)
+    }
+    announce(1)
+    var analyses: [String: StudyAnalysis] = [:]
+    for study in loaded where !study.simulations.isEmpty {
+      switch StudyAnalysis.run(study, cache: ResultCache(folder: cacheFolder), log: log) {
+      case .success(let analysis):
+        analyses[study.slug] = analysis
+        for failure in analysis.failures { log("  warning: \(failure)") }
+      case .failure(let list):
+        return .failure(BuildFailure(step: SiteBuild.steps[1], diagnostics: list.diagnostics))
+      }
+    }
     let output = OutputFolder(target: options.outputFolder)
     do {
-      announce(1)
-      try writePages(studies: studies, into: output)
       announce(2)
+      try writePages(studies: loaded, analyses: analyses, into: output)
+      announce(3)
       try output.publish()
     } catch let failure as BuildFailure {
       output.discard()
@@ -57,16 +74,21 @@ public struct SiteBuild {
     return .success(Summary(studies: studies, indexPath: "\(output.target)/index.html"))
   }
 
-  private func loadStudies() -> Result<[StudyEntry], DiagnosticList> {
+  /// Where result rows are cached: `.cellbook/cache/rows` beside the studies folder.
+  private var cacheFolder: String {
+    let project = (options.studiesRoot as NSString).deletingLastPathComponent
+    return (project.isEmpty ? "" : project + "/") + ".cellbook/cache/rows"
+  }
+
+  private func loadStudies() -> Result<[Study], DiagnosticList> {
     let folders =
       options.studyFolders.isEmpty
       ? StudyDiscovery.studyFolders(in: options.studiesRoot) : options.studyFolders
-    var studies: [StudyEntry] = []
+    var studies: [Study] = []
     var problems: [Diagnostic] = []
     for folder in folders {
       switch StudyFileLoader.load(folder: trimmed(folder)) {
-      case .success(let study):
-        studies.append(StudyEntry(slug: study.slug, title: study.title, folder: trimmed(folder)))
+      case .success(let study): studies.append(study)
       case .failure(let list): problems += list.diagnostics
       }
     }
@@ -77,7 +99,15 @@ public struct SiteBuild {
     folder.hasSuffix("/") ? String(folder.dropLast()) : folder
   }
 
-  private func writePages(studies: [StudyEntry], into output: OutputFolder) throws {
+  private func writePages(
+    studies: [Study], analyses: [String: StudyAnalysis], into output: OutputFolder
+  )
+    throws
+  {
+    let entries = studies.map {
+      StudyEntry(
+        slug: $0.slug, title: $0.title, folder: ($0.path as NSString).deletingLastPathComponent)
+    }
     let templates: SiteTemplates
     do {
       templates = try SiteTemplates(overrideFolder: options.templatesFolder)
@@ -87,13 +117,17 @@ public struct SiteBuild {
         diagnostics: [Diagnostic(.error, at: SourceLocation(file: error.path), error.message)])
     }
     try output.prepare()
-    try output.write(IndexPage.html(studies: studies, templates: templates), to: "index.html")
+    try output.write(IndexPage.html(studies: entries, templates: templates), to: "index.html")
     try output.write(templates.stylesheet, to: "style.css")
     try output.write(OutputReadme.text, to: "README.md")
-    for study in studies {
-      let report = FileManager.default.contents(atPath: "\(study.folder)/report.md")
+    for (study, entry) in zip(studies, entries) {
+      var report = FileManager.default.contents(atPath: "\(entry.folder)/report.md")
         .map { String(decoding: $0, as: UTF8.self) }
-      let html = try StudyPage.html(study: study, report: report, templates: templates)
+      // Generated sections the author places in the prose.
+      let verdicts = analyses[study.slug]?.verdicts ?? [:]
+      report = report?.replacingOccurrences(
+        of: "{{claims}}", with: ClaimsSection.markdown(claims: study.claims, verdicts: verdicts))
+      let html = try StudyPage.html(study: entry, report: report, templates: templates)
       try output.write(html, to: "\(study.slug)/index.html")
     }
   }

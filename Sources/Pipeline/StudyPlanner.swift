@@ -11,6 +11,8 @@ public struct PlannedJob: Sendable {
   public let simulation: String
   /// The sweep coordinates of this job, as "axis=value" (empty without sweeps).
   public let coordinates: [String]
+  /// The same coordinates as numbers in SI, by axis name (for result tables).
+  public let coordinateValues: [String: Double]
   /// What to run.
   public let job: SimulationJob
   /// The numerical settings.
@@ -52,6 +54,17 @@ public enum StudyPlanner {
     case np(Double, basis: CapacityBasis, method: NPMethod)
     case current(Double)
     case parameter(path: String, value: String)
+
+    /// The axis name and SI value.
+    var coordinate: (String, Double) {
+      switch self {
+      case .np(let ratio, _, _): return ("np", ratio)
+      case .current(let density): return ("current", density)
+      case .parameter(let path, let value):
+        let dimension = CellOverride.dimension(of: path) ?? .none
+        return (path, (try? QuantityParser.parse(value, dimension: dimension)) ?? .nan)
+      }
+    }
 
     var label: String {
       switch self {
@@ -130,7 +143,9 @@ public enum StudyPlanner {
       id: id, cell: parameters, steps: steps, nominalCapacityAh: cell.nominalCapacityAh)
     return .success(
       PlannedJob(
-        simulation: simulation.name, coordinates: labels, job: job, options: options,
+        simulation: simulation.name, coordinates: labels,
+        coordinateValues: Dictionary(combination.map(\.coordinate), uniquingKeysWith: { $1 }),
+        job: job, options: options,
         contentHash: hash(job, options: options)))
   }
 

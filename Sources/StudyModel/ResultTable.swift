@@ -1,5 +1,5 @@
 /// One row of a simulation's results: the sweep coordinates and the quantities (SI units).
-public struct ResultRow: Sendable, Equatable {
+public struct ResultRow: Sendable, Equatable, Codable {
   /// Axis values by axis name.
   public let coordinates: [String: Double]
   /// Quantity values by quantity name.

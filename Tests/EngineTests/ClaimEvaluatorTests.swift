@@ -10,7 +10,7 @@ import Testing
         ResultRow(
           coordinates: ["np": np, "current": current],
           quantities: [
-            "discharge.capacity": 100 * np / (1 + np) - current,
+            "discharge.capacity": (100 * np / (1 + np) - current) * 36000,  // C/m²
             "discharge.capacity_per_gram_negative": -(np - 1) * (np - 1) + 5,
             "charge.duration": 1000 * np,
           ])
@@ -31,14 +31,15 @@ import Testing
     #expect(rising.outcome == .pass)
     #expect(
       rising.evidence
-        == "discharge.capacity rises at every one of 4 steps, from 25.83 at np = 0.5000 to 59.17 at np = 2.000"
+        == "discharge.capacity rises at every one of 4 steps, from 25.83 mAh/cm² at np = 0.5000 to 59.17 mAh/cm² at np = 2.000"
     )
     let falling = check(
       .trend(quantity: "discharge.capacity", axis: "np", increasing: false, selection: atLowCurrent)
     )
     #expect(falling.outcome == .fail)
     #expect(
-      falling.evidence.hasPrefix("discharge.capacity does not fall from 25.83 at np = 0.5000"))
+      falling.evidence.hasPrefix(
+        "discharge.capacity does not fall from 25.83 mAh/cm² at np = 0.5000"))
   }
 
   @Test func extremumLocatesTheMaximum() {
@@ -76,14 +77,15 @@ import Testing
         selection: atLowCurrent))
     #expect(missing.outcome == .undetermined)
     let observation = Observation(
-      id: "o", quantity: "discharge.capacity", value: 42, uncertainty: nil,
+      id: "o", quantity: "discharge.capacity", value: 42 * 36000, uncertainty: nil,
       selection: ResultSelection(simulation: "np", fixed: ["np": 1.0, "current": 7.5]),
       source: "Fig. 2")
     let agreement = check(
       .agreement(observation: "o", relativeTolerance: 0.05), observations: ["o": observation])
     #expect(agreement.outcome == .pass)
     #expect(
-      agreement.evidence == "simulated 42.50, observed 42.00: 1.190 % apart (tolerance 5.000 %)")
+      agreement.evidence
+        == "simulated 42.50 mAh/cm², observed 42.00 mAh/cm²: 1.190 % apart (tolerance 5.000 %)")
   }
 
   @Test func aRealRunGivesNamedQuantities() throws {

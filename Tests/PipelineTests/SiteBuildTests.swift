@@ -87,3 +87,56 @@ import Testing
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 }
+
+/// A build runs a study's simulations, checks its claims into the report, and reuses the
+/// results of unchanged simulations on the next build.
+@Suite struct SimulatingBuildTests {
+  @Test func claimsAreCheckedAndResultsReused() throws {
+    let project = try TemporaryFolder()
+    defer { project.remove() }
+    let library = try String(
+      contentsOfFile: "\(ProjectPaths.library)/cells/reference-seed-chen2020.yaml", encoding: .utf8)
+    try project.write(library, to: "studies/library/cells/reference-seed-chen2020.yaml")
+    for file in [
+      "materials/graphite-siox-lgm50-chen2020.yaml", "materials/nmc811-lgm50-chen2020.yaml",
+      "electrolytes/lipf6-nyman2008.yaml",
+    ] {
+      try project.write(
+        try String(contentsOfFile: "\(ProjectPaths.library)/\(file)", encoding: .utf8),
+        to: "studies/library/\(file)")
+    }
+    try project.write(
+      """
+      title: Small sweep
+      cells:
+        seed: reference-seed-chen2020
+      simulations:
+        sweep:
+          cell: seed
+          protocol: [Charge at 2.8 mA/cm2 until 4.2 V, Discharge at 2.8 mA/cm2 until 2.5 V]
+          mesh: [5, 3]
+          sweep:
+            np: {basis: theoretical, values: [1.0, 1.5]}
+      claims:
+        - id: rises
+          text: Capacity rises with N/P.
+          source: a test
+          trend: {quantity: discharge.capacity, along: np, direction: increasing}
+          simulation: sweep
+      """, to: "studies/small/study.yaml")
+    try project.write("# Small sweep\n\n{{claims}}\n", to: "studies/small/report.md")
+    let options = BuildOptions(
+      studiesRoot: "\(project.path)/studies", outputFolder: "\(project.path)/output",
+      templatesFolder: "\(project.path)/templates")
+    var firstLog: [String] = []
+    _ = try SiteBuild(options: options) { firstLog.append($0) }.run().get()
+    let page = try #require(project.read("output/small/index.html"))
+    #expect(page.contains("<strong>pass</strong>"))
+    #expect(page.contains("discharge.capacity rises at every one of 1 steps"))
+    #expect(firstLog.contains("  small: 0 reused from the cache, 2 simulated"))
+    var secondLog: [String] = []
+    _ = try SiteBuild(options: options) { secondLog.append($0) }.run().get()
+    #expect(secondLog.contains("  small: 2 reused from the cache, 0 simulated"))
+    #expect(project.read("output/small/index.html") == page)
+  }
+}
