@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `cellbook build` is asked to do.
 public struct BuildOptions: Sendable {
   /// Study folders to build; empty means every study under `studiesRoot`.
@@ -8,6 +10,10 @@ public struct BuildOptions: Sendable {
   public var outputFolder: String
   /// The folder whose files override the built-in templates.
   public var templatesFolder: String
+  /// Ignore cached results and run every simulation again (the new results are stored).
+  public var ignoreCache = false
+  /// Worker threads for simulations.
+  public var workers = ProcessInfo.processInfo.activeProcessorCount
 
   /// Options with the project's conventional folders.
   public init(

@@ -46,7 +46,10 @@ public struct SiteBuild {
     announce(1)
     var analyses: [String: StudyAnalysis] = [:]
     for study in loaded where !study.simulations.isEmpty {
-      switch StudyAnalysis.run(study, cache: ResultCache(folder: cacheFolder), log: log) {
+      let analysis = StudyAnalysis.run(
+        study, cache: ResultCache(folder: cacheFolder), ignoreCache: options.ignoreCache,
+        workers: options.workers, log: log)
+      switch analysis {
       case .success(let analysis):
         analyses[study.slug] = analysis
         for failure in analysis.failures { log("  warning: \(failure)") }

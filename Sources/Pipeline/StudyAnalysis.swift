@@ -15,9 +15,10 @@ struct StudyAnalysis {
   let ran: Int
 
   /// Plans, simulates (reusing cached rows) and evaluates the claims of `study`.
-  static func run(_ study: Study, cache: ResultCache, log: (String) -> Void) -> Result<
-    StudyAnalysis, DiagnosticList
-  > {
+  static func run(
+    _ study: Study, cache: ResultCache, ignoreCache: Bool = false, workers: Int,
+    log: (String) -> Void
+  ) -> Result<StudyAnalysis, DiagnosticList> {
     let jobs: [PlannedJob]
     switch StudyPlanner.plan(study) {
     case .success(let planned): jobs = planned
@@ -26,14 +27,19 @@ struct StudyAnalysis {
     var rows: [Int: ResultRow] = [:]
     var pending: [Int] = []
     for (index, job) in jobs.enumerated() {
-      if let row = cache.row(job.contentHash) { rows[index] = row } else { pending.append(index) }
+      if !ignoreCache, let row = cache.row(job.contentHash) {
+        rows[index] = row
+      } else {
+        pending.append(index)
+      }
     }
     var failures: [String] = []
     // Jobs of one mesh share a solver structure; run each group as one sweep.
     let groups = Dictionary(grouping: pending) { jobs[$0].options }
     for (options, indices) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
       log("  \(study.slug): running \(indices.count) simulation\(indices.count == 1 ? "" : "s")")
-      let results = SweepRunner.run(indices.map { jobs[$0].job }, options: options)
+      let results = SweepRunner.run(
+        indices.map { jobs[$0].job }, options: options, workers: workers)
       for (index, result) in zip(indices, results) {
         let job = jobs[index]
         switch result {

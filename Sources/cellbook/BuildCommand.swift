@@ -20,8 +20,17 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "The folder the site is written to.")
   var out = "output"
 
+  @Option(help: "Worker threads for simulations (default: all cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Flag(help: "Run every simulation again instead of reusing cached results.")
+  var noCache = false
+
   func run() throws {
-    let options = BuildOptions(studyFolders: studies, outputFolder: out)
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    var options = BuildOptions(studyFolders: studies, outputFolder: out)
+    options.ignoreCache = noCache
+    options.workers = jobs
     let build = SiteBuild(options: options) { print($0) }
     switch build.run() {
     case .success(let summary):

@@ -138,5 +138,12 @@ import Testing
     _ = try SiteBuild(options: options) { secondLog.append($0) }.run().get()
     #expect(secondLog.contains("  small: 2 reused from the cache, 0 simulated"))
     #expect(project.read("output/small/index.html") == page)
+    var fresh = options
+    fresh.ignoreCache = true
+    fresh.workers = 1
+    var thirdLog: [String] = []
+    _ = try SiteBuild(options: fresh) { thirdLog.append($0) }.run().get()
+    #expect(thirdLog.contains("  small: 0 reused from the cache, 2 simulated"))
+    #expect(project.read("output/small/index.html") == page)
   }
 }
