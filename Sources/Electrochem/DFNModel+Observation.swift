@@ -10,10 +10,10 @@ extension DFNModel {
     let positive = electrodeAverages(volumes: layout.positiveVolumes, electrode: 1, y: y)
     o.negativeStoichiometry = negative.stoichiometry
     o.positiveStoichiometry = positive.stoichiometry
-    o.surfaceMinimum = (negative.surfaceMin, positive.surfaceMin)
-    o.surfaceMaximum = (negative.surfaceMax, positive.surfaceMax)
-    o.shellMinimum = (negative.shellMin, positive.shellMin)
-    o.shellMaximum = (negative.shellMax, positive.shellMax)
+    o.surfaceMinimum = ElectrodePair(negative: negative.surfaceMin, positive: positive.surfaceMin)
+    o.surfaceMaximum = ElectrodePair(negative: negative.surfaceMax, positive: positive.surfaceMax)
+    o.shellMinimum = ElectrodePair(negative: negative.shellMin, positive: positive.shellMin)
+    o.shellMaximum = ElectrodePair(negative: negative.shellMax, positive: positive.shellMax)
     let lastNegative = layout.negativeVolumes.upperBound - 1
     let firstPositive = layout.positiveVolumes.lowerBound
     let lastVolume = layout.volumeCount - 1
@@ -38,7 +38,8 @@ extension DFNModel {
     let ocvNegative = kernel.constants[0].ocp.value(negative.stoichiometry)
     let ocvPositive = kernel.constants[1].ocp.value(positive.stoichiometry)
     o.openCircuitVoltageV = ocvPositive - ocvNegative
-    o.reactionOverpotentialV = (negative.overpotential, positive.overpotential)
+    o.reactionOverpotentialV = ElectrodePair(
+      negative: negative.overpotential, positive: positive.overpotential)
     o.filmDropV = positive.filmDrop - negative.filmDrop
     // V = (φ_s(L) − ⟨φ_s,p⟩) + ⟨φ_s,n⟩ + (⟨U_p⟩ − ⟨U_n⟩) + (⟨η_p⟩ − ⟨η_n⟩) + film + (⟨φ_e,p⟩ − ⟨φ_e,n⟩).
     let particleConcentration =

@@ -28,17 +28,17 @@ public struct DFNObservation: Sendable, Equatable {
   /// Highest electrolyte concentration, mol/m³.
   public var electrolyteMaximum = 0.0
   /// Lowest particle-surface stoichiometry in each electrode (negative, positive).
-  public var surfaceMinimum = (negative: 0.0, positive: 0.0)
+  public var surfaceMinimum = ElectrodePair()
   /// Highest particle-surface stoichiometry in each electrode.
-  public var surfaceMaximum = (negative: 0.0, positive: 0.0)
+  public var surfaceMaximum = ElectrodePair()
   /// Lowest stoichiometry of any particle shell in each electrode (the state itself).
-  public var shellMinimum = (negative: 0.0, positive: 0.0)
+  public var shellMinimum = ElectrodePair()
   /// Highest stoichiometry of any particle shell in each electrode.
-  public var shellMaximum = (negative: 0.0, positive: 0.0)
+  public var shellMaximum = ElectrodePair()
   /// Open-circuit voltage at the average stoichiometries, V.
   public var openCircuitVoltageV = 0.0
   /// Reaction overpotentials averaged over each electrode, V.
-  public var reactionOverpotentialV = (negative: 0.0, positive: 0.0)
+  public var reactionOverpotentialV = ElectrodePair()
   /// Concentration overpotential: particle surface versus bulk OCV, plus the electrolyte's
   /// diffusion potential, V (signed as it adds to the voltage).
   public var concentrationOverpotentialV = 0.0
@@ -56,11 +56,18 @@ public struct DFNObservation: Sendable, Equatable {
     reactionOverpotentialV.positive - reactionOverpotentialV.negative
   }
 
-  /// Equality of every field (tuples are compared element by element).
-  public static func == (lhs: DFNObservation, rhs: DFNObservation) -> Bool {
-    lhs.voltageV == rhs.voltageV && lhs.currentAm2 == rhs.currentAm2
-      && lhs.lithiumMolM2 == rhs.lithiumMolM2
-      && lhs.negativeStoichiometry == rhs.negativeStoichiometry
-      && lhs.positiveStoichiometry == rhs.positiveStoichiometry
+}
+
+/// One value for each electrode.
+public struct ElectrodePair: Sendable, Equatable {
+  /// The negative electrode's value.
+  public var negative: Double
+  /// The positive electrode's value.
+  public var positive: Double
+
+  /// A pair (zero by default).
+  public init(negative: Double = 0, positive: Double = 0) {
+    self.negative = negative
+    self.positive = positive
   }
 }

@@ -10,9 +10,6 @@ struct StudyAnalysis {
   let verdicts: [String: ClaimVerdict]
   /// Jobs that did not complete, with the reason.
   let failures: [String]
-  /// How many jobs were reused from the cache and how many ran.
-  let reused: Int
-  let ran: Int
 
   /// Plans, simulates (reusing cached rows) and evaluates the claims of `study`.
   static func run(
@@ -70,8 +67,6 @@ struct StudyAnalysis {
     }
     return .success(
       StudyAnalysis(
-        rows: bySimulation, verdicts: verdicts, failures: failures,
-        reused: jobs.count - pending.count,
-        ran: pending.count))
+        rows: bySimulation, verdicts: verdicts, failures: failures))
   }
 }

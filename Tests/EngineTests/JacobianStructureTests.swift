@@ -10,7 +10,6 @@ import Testing
     let pattern = SparsityPattern(size: layout.size, entries: layout.jacobianEntries)
     let jacobian = ColoredJacobian(
       pattern: pattern, typicalMagnitude: Array(repeating: 1, count: layout.size))
-    print("colours", mesh, jacobian.groups.count, "nnz", pattern.nonzeroCount, "size", layout.size)
     // Columns in one group share no row: the difference quotients do not mix.
     for group in jacobian.groups {
       var rows = Set<Int>()
