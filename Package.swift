@@ -91,7 +91,8 @@ let package = Package(
     .testTarget(
       name: "StudyLoaderTests", dependencies: ["StudyLoader", "StudyModel", "TestSupport"],
       exclude: ["Snapshots", "Fixtures"]),
-    .testTarget(name: "FiguresTests", dependencies: ["Figures", "TestSupport"]),
+    .testTarget(
+      name: "FiguresTests", dependencies: ["Figures", "TestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
     .testTarget(
       name: "PipelineTests",

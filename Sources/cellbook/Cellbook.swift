@@ -9,7 +9,10 @@ struct Cellbook: ParsableCommand {
     commandName: "cellbook",
     abstract: "Regenerate battery-study figures and reports from declarative study files.",
     version: CellbookVersion.string,
-    subcommands: [BuildCommand.self, CheckCommand.self, SimulateCommand.self, BenchCommand.self]
+    subcommands: [
+      BuildCommand.self, CheckCommand.self, SimulateCommand.self, BenchCommand.self,
+      GalleryCommand.self,
+    ]
   )
 
   /// Runs the command, mapping usage errors to exit status 2 as documented.

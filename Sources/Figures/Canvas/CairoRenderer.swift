@@ -81,12 +81,41 @@ enum CairoRenderer {
       drawText(
         string, at: at, size: size, color: color, anchor: anchor, bold: bold, angle: angle,
         in: context)
+    case .marker(let shape, let at, let size, let stroke, let fill, let width):
+      drawMarker(shape, at: at, size: size, stroke: stroke, fill: fill, width: width, in: context)
     case .clip(let origin, let width, let height):
       cairo_reset_clip(context)
       cairo_rectangle(context, origin.x, origin.y, width, height)
       cairo_clip(context)
     case .resetClip:
       cairo_reset_clip(context)
+    }
+  }
+
+  // swift-format-ignore: FunctionParameterCount
+  private static func drawMarker(
+    _ shape: MarkerShape, at: Point, size: Double, stroke: Color, fill: Color?, width: Double,
+    in context: OpaquePointer?
+  ) {
+    cairo_set_dash(context, nil, 0, 0)
+    cairo_set_line_width(context, width)
+    cairo_set_line_join(context, CAIRO_LINE_JOIN_MITER)
+    cairo_set_line_cap(context, CAIRO_LINE_CAP_BUTT)
+    let outline = shape.outline(center: at, size: size)
+    if !outline.isEmpty {
+      trace(outline, in: context)
+      cairo_close_path(context)
+      if let fill {
+        setColor(fill, in: context)
+        cairo_fill_preserve(context)
+      }
+      setColor(stroke, in: context)
+      cairo_stroke(context)
+    }
+    for segment in shape.strokes(center: at, size: size) {
+      trace(segment, in: context)
+      setColor(stroke, in: context)
+      cairo_stroke(context)
     }
   }
 

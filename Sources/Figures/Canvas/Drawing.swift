@@ -19,6 +19,16 @@ public struct Color: Sendable, Equatable, Hashable {
 
   /// Black.
   public static let black = Color(red: 0, green: 0, blue: 0)
+  /// A colour from a 24-bit hex value such as 0xE69F00.
+  public init(hex: Int, alpha: Double = 1) {
+    self.init(
+      red: Double((hex >> 16) & 0xFF) / 255, green: Double((hex >> 8) & 0xFF) / 255,
+      blue: Double(hex & 0xFF) / 255, alpha: alpha)
+  }
+  /// The same colour with opacity `alpha`.
+  public func withAlpha(_ alpha: Double) -> Color {
+    Color(red: red, green: green, blue: blue, alpha: alpha)
+  }
   /// White.
   public static let white = Color(red: 1, green: 1, blue: 1)
 }
@@ -59,14 +69,18 @@ public enum DrawCommand: Sendable, Equatable {
   case text(
     String, at: Point, size: Double, color: Color, anchor: TextAnchor, bold: Bool,
     angleDegrees: Double)
+  /// Draws a marker of `size` points across centred at `at`, outlined and optionally filled.
+  case marker(MarkerShape, at: Point, size: Double, stroke: Color, fill: Color?, width: Double)
   /// Restricts later commands to a rectangle until `resetClip`.
   case clip(origin: Point, width: Double, height: Double)
   /// Removes the clip.
   case resetClip
 }
 
-/// A vector picture of a given size, made of commands; backends render it to files.
-public struct Drawing: Sendable, Equatable {
+/// A vector picture of a given size, made of commands: the recording canvas.
+///
+/// The Cairo backend renders it to files; its `log` is the text that tests snapshot.
+public struct Drawing: Canvas, Sendable, Equatable {
   /// Width in points.
   public let width: Double
   /// Height in points.
@@ -83,5 +97,10 @@ public struct Drawing: Sendable, Equatable {
   /// Appends a command.
   public mutating func add(_ command: DrawCommand) {
     commands.append(command)
+  }
+
+  /// Measures text with the font the Cairo backend draws with.
+  public func measure(_ string: String, size: Double, bold: Bool) -> TextExtent {
+    Drawing.measure(string, size: size, bold: bold)
   }
 }

@@ -1,0 +1,25 @@
+/// The resolved colour, stroke and marker of one series.
+struct SeriesLook {
+  let color: Color
+  let stroke: StrokeStyle
+  let marker: MarkerShape?
+  let hollow: Bool
+  let drawsLine: Bool
+  let markerSize: Double
+
+  init(_ series: Series, paletteIndex: Int, style: ChartStyle) {
+    color = Palette.color(paletteIndex)
+    stroke = StrokeStyle(
+      color: color, width: style.lineWidth, dash: series.dash ?? Palette.dash(paletteIndex))
+    marker = series.hasMarkers ? (series.marker ?? Palette.marker(paletteIndex)) : nil
+    hollow = series.hollowMarkers
+    drawsLine = series.hasLine
+    markerSize = style.markerSize
+  }
+
+  /// Draws one marker in this look.
+  func drawMarker(_ shape: MarkerShape, at point: Point, on canvas: inout some Canvas) {
+    let fill: Color? = hollow ? .white : color
+    canvas.add(.marker(shape, at: point, size: markerSize, stroke: color, fill: fill, width: 0.8))
+  }
+}
