@@ -11,6 +11,8 @@ public struct StepResult: Sendable, Equatable {
   public let series: TimeSeries
   /// Profiles along the cell at the requested times that fell in this step.
   public let profiles: [DFNProfile]
+  /// The profile along the cell when the step ended.
+  public var endProfile: DFNProfile? = nil
 }
 
 /// The outcome of running a protocol on a cell: every step that ran, with its data, and

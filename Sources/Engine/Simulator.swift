@@ -45,7 +45,8 @@ public final class Simulator {
       let outcome = runner.run(plan, from: &state)
       results.append(
         StepResult(
-          step: step, reason: outcome.reason, series: outcome.series, profiles: outcome.profiles))
+          step: step, reason: outcome.reason, series: outcome.series, profiles: outcome.profiles,
+          endProfile: outcome.endProfile))
       if !outcome.reason.isTermination { break }
     }
     let completed = results.count == steps.count && results.allSatisfy { $0.reason.isTermination }

@@ -17,7 +17,7 @@ public struct StepMetrics: Sendable, Equatable {
   public let negativeUtilization: Double
   /// Change of the positive electrode's average stoichiometry (its utilization).
   public let positiveUtilization: Double
-  /// Charge passed over the smaller theoretical electrode capacity: the cell SOC reached.
+  /// Charge passed over the smaller practical electrode capacity (each over its stoichiometry window): the global SOC reached.
   public let stateOfCharge: Double
   /// First time the negative electrode's potential at the separator fell below 0 V versus
   /// Li, s since the run began (nil when it never did).
@@ -47,9 +47,11 @@ public struct StepMetrics: Sendable, Equatable {
       (last?.negativeStoichiometry ?? 0) - (first?.negativeStoichiometry ?? 0))
     positiveUtilization = abs(
       (last?.positiveStoichiometry ?? 0) - (first?.positiveStoichiometry ?? 0))
+    // The seed paper's global SOC is the utilization of the limiting electrode; over each
+    // electrode's usable (practical) window, so that it turns at N/P = 1 on that basis.
     let limiting = min(
-      CellDesign.arealCapacity(cell.negative, basis: .theoretical),
-      CellDesign.arealCapacity(cell.positive, basis: .theoretical))
+      CellDesign.arealCapacity(cell.negative, basis: .practical),
+      CellDesign.arealCapacity(cell.positive, basis: .practical))
     stateOfCharge = capacityMAhCm2 / limiting
     platingOnsetS = StepMetrics.firstCrossingBelowZero(series)
     minimumNegativePotentialV =

@@ -26,6 +26,7 @@ struct StepRunner {
     let reason: EndReason
     let series: TimeSeries
     var profiles: [DFNProfile] = []
+    var endProfile: DFNProfile? = nil
   }
 
   /// Runs `plan` from `state` (updated to the end state).
@@ -90,7 +91,8 @@ struct StepRunner {
     work.convergenceFailures += stats.convergenceFailures
     passedCapacity += y[model.layout.charge]
     state = y
-    return Outcome(reason: reason, series: series, profiles: profiles)
+    let endProfile = model.profile(y.span, time: clock)
+    return Outcome(reason: reason, series: series, profiles: profiles, endProfile: endProfile)
   }
 
   private func initialize(_ y: inout [Double], _ yp: inout [Double], plan: ResolvedStep)

@@ -23,7 +23,7 @@ public struct SiteBuild {
   }
 
   private static let steps = [
-    "load studies", "simulate and check claims", "write pages", "publish",
+    "load studies", "simulate and check claims", "draw figures and write pages", "publish",
   ]
 
   private func announce(_ index: Int) {
@@ -47,7 +47,7 @@ public struct SiteBuild {
     var analyses: [String: StudyAnalysis] = [:]
     for study in loaded where !study.simulations.isEmpty {
       let analysis = StudyAnalysis.run(
-        study, cache: ResultCache(folder: cacheFolder), ignoreCache: options.ignoreCache,
+        study, cacheRoot: cacheFolder, ignoreCache: options.ignoreCache,
         workers: options.workers, log: log)
       switch analysis {
       case .success(let analysis):
@@ -77,10 +77,10 @@ public struct SiteBuild {
     return .success(Summary(studies: studies, indexPath: "\(output.target)/index.html"))
   }
 
-  /// Where result rows are cached: `.cellbook/cache/rows` beside the studies folder.
+  /// Where results are cached: `.cellbook/cache/{rows,curves}` beside the studies folder.
   private var cacheFolder: String {
     let project = (options.studiesRoot as NSString).deletingLastPathComponent
-    return (project.isEmpty ? "" : project + "/") + ".cellbook/cache/rows"
+    return (project.isEmpty ? "" : project + "/") + ".cellbook/cache"
   }
 
   private func loadStudies() -> Result<[Study], DiagnosticList> {
@@ -124,13 +124,29 @@ public struct SiteBuild {
     try output.write(templates.stylesheet, to: "style.css")
     try output.write(OutputReadme.text, to: "README.md")
     for (study, entry) in zip(studies, entries) {
-      var report = FileManager.default.contents(atPath: "\(entry.folder)/report.md")
+      var floatWriter = StudyFloats(
+        study: study, analysis: analyses[study.slug], cacheFolder: cacheFolder + "/figures",
+        ignoreCache: options.ignoreCache)
+      let floats = try floatWriter.write(into: output)
+      if !study.figures.isEmpty {
+        log("  \(study.slug): \(floatWriter.reused) figures reused, \(floatWriter.drawn) drawn")
+      }
+      let reportPath = "\(entry.folder)/report.md"
+      var report = FileManager.default.contents(atPath: reportPath)
         .map { String(decoding: $0, as: UTF8.self) }
+      if let text = report {
+        switch ReportAssembler.resolve(text, file: reportPath, floats: floats) {
+        case .success(let resolved): report = resolved
+        case .failure(let list):
+          throw BuildFailure(step: SiteBuild.steps[2], diagnostics: list.diagnostics)
+        }
+      }
       // Generated sections the author places in the prose.
       let verdicts = analyses[study.slug]?.verdicts ?? [:]
       report = report?.replacingOccurrences(
         of: "{{claims}}", with: ClaimsSection.markdown(claims: study.claims, verdicts: verdicts))
-      let html = try StudyPage.html(study: entry, report: report, templates: templates)
+      let html = try StudyPage.html(
+        study: entry, report: report, floats: floats, templates: templates)
       try output.write(html, to: "\(study.slug)/index.html")
     }
   }

@@ -10,10 +10,22 @@ struct StudyAnalysis {
   let verdicts: [String: ClaimVerdict]
   /// Jobs that did not complete, with the reason.
   let failures: [String]
+  /// The curves of the runs that curve and profile figures plot, by simulation name.
+  let curves: [String: [CurveRun]]
+  /// Simulations run in this build (the rest were reused).
+  let simulatedCount: Int
+  /// Jobs planned.
+  let jobCount: Int
+
+  /// One run's curves with its sweep coordinates (SI).
+  struct CurveRun {
+    let coordinates: [String: Double]
+    let curves: RunCurves
+  }
 
   /// Plans, simulates (reusing cached rows) and evaluates the claims of `study`.
   static func run(
-    _ study: Study, cache: ResultCache, ignoreCache: Bool = false, workers: Int,
+    _ study: Study, cacheRoot: String, ignoreCache: Bool = false, workers: Int,
     log: (String) -> Void
   ) -> Result<StudyAnalysis, DiagnosticList> {
     let jobs: [PlannedJob]
@@ -21,11 +33,18 @@ struct StudyAnalysis {
     case .success(let planned): jobs = planned
     case .failure(let list): return .failure(list)
     }
+    let cache = ResultCache(folder: cacheRoot + "/rows")
+    let curveCache = ResultCache(folder: cacheRoot + "/curves")
     var rows: [Int: ResultRow] = [:]
+    var curves: [Int: RunCurves] = [:]
     var pending: [Int] = []
     for (index, job) in jobs.enumerated() {
-      if !ignoreCache, let row = cache.row(job.contentHash) {
+      let wantsCurves = FigureSelection.needsCurves(job, figures: study.figures)
+      let cachedCurves =
+        wantsCurves ? curveCache.value(job.contentHash, as: RunCurves.self) : nil
+      if !ignoreCache, let row = cache.row(job.contentHash), !wantsCurves || cachedCurves != nil {
         rows[index] = row
+        curves[index] = cachedCurves
       } else {
         pending.append(index)
       }
@@ -48,6 +67,11 @@ struct StudyAnalysis {
             coordinates: job.coordinateValues, run: run, cell: job.job.cell)
           rows[index] = row
           if run.completed { try? cache.store(row, hash: job.contentHash) }
+          if FigureSelection.needsCurves(job, figures: study.figures) {
+            let runCurves = RunCurves(run: run, cell: job.job.cell)
+            curves[index] = runCurves
+            if run.completed { try? curveCache.store(runCurves, hash: job.contentHash) }
+          }
         case .failure(let error):
           failures.append("\(job.job.id): \(error.description)")
         }
@@ -57,8 +81,13 @@ struct StudyAnalysis {
       "  \(study.slug): \(jobs.count - pending.count) reused from the cache, \(pending.count) simulated"
     )
     var bySimulation: [String: [ResultRow]] = [:]
+    var curvesBySimulation: [String: [CurveRun]] = [:]
     for (index, job) in jobs.enumerated() {
       if let row = rows[index] { bySimulation[job.simulation, default: []].append(row) }
+      if let runCurves = curves[index] {
+        curvesBySimulation[job.simulation, default: []].append(
+          CurveRun(coordinates: job.coordinateValues, curves: runCurves))
+      }
     }
     var verdicts: [String: ClaimVerdict] = [:]
     for claim in study.claims {
@@ -67,6 +96,7 @@ struct StudyAnalysis {
     }
     return .success(
       StudyAnalysis(
-        rows: bySimulation, verdicts: verdicts, failures: failures))
+        rows: bySimulation, verdicts: verdicts, failures: failures, curves: curvesBySimulation,
+        simulatedCount: pending.count, jobCount: jobs.count))
   }
 }

@@ -47,6 +47,13 @@ enum BuiltinTemplates {
     th[align="right"], td[align="right"] { text-align: right; font-variant-numeric: tabular-nums; }
     th[align="center"], td[align="center"] { text-align: center; }
     img, svg { max-width: 100%; height: auto; }
+    figure.float { margin: 1.75rem 0; }
+    figure.float img { display: block; margin: 0 auto; background: #fff; border-radius: 3px; }
+    figure.float figcaption { font-size: 0.88rem; line-height: 1.45; margin-top: 0.5rem; }
+    figure.float .downloads { color: var(--muted); font-size: 0.8rem; white-space: nowrap; }
+    figure.float.table { overflow-x: auto; }
+    figure.float.table figcaption { margin: 0 0 0.4rem; }
+    figure.missing .gap { border: 1px dashed var(--rule); padding: 1rem; color: var(--muted); }
     pre { overflow-x: auto; font-size: 0.85rem; }
     @media print {
       header.site, footer.site { display: none; }

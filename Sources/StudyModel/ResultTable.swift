@@ -24,7 +24,7 @@ public enum ResultQuantity {
     "average_voltage": "energy over charge, V",
     "negative_utilization": "change of the negative electrode's mean stoichiometry",
     "positive_utilization": "change of the positive electrode's mean stoichiometry",
-    "state_of_charge": "charge over the smaller theoretical electrode capacity",
+    "state_of_charge": "charge over the smaller practical electrode capacity (the global SOC)",
     "plating_onset": "time from the run's start to the negative electrode at 0 V against Li, s",
     "minimum_negative_potential":
       "lowest negative-electrode potential against Li at the separator, V",

@@ -123,8 +123,33 @@ import Testing
           source: a test
           trend: {quantity: discharge.capacity, along: np, direction: increasing}
           simulation: sweep
+      figures:
+        - id: fig-capacity
+          kind: sweep
+          caption: Capacity versus N/P.
+          panels:
+            - {simulation: sweep, x: np, y: discharge.capacity}
+        - id: fig-voltage
+          kind: curve
+          caption: Voltage during discharge.
+          panels:
+            - {simulation: sweep, series: np, x: capacity, y: voltage, step: discharge}
+        - id: fig-electrolyte
+          kind: profile
+          supplementary: true
+          caption: Electrolyte at the end of charge.
+          panels:
+            - {simulation: sweep, series: np, x: x, y: electrolyte_concentration, step: charge}
+      tables:
+        - id: tab-capacity
+          caption: Capacities.
+          simulation: sweep
+          rows: np
+          columns: [discharge.capacity]
       """, to: "studies/small/study.yaml")
-    try project.write("# Small sweep\n\n{{claims}}\n", to: "studies/small/report.md")
+    try project.write(
+      "# Small sweep\n\nSee @fig-voltage and @tab-capacity; `@fig-code` stays.\n\n{{fig-capacity}}\n\n{{claims}}\n",
+      to: "studies/small/report.md")
     let options = BuildOptions(
       studiesRoot: "\(project.path)/studies", outputFolder: "\(project.path)/output",
       templatesFolder: "\(project.path)/templates")
@@ -134,9 +159,27 @@ import Testing
     #expect(page.contains("<strong>pass</strong>"))
     #expect(page.contains("discharge.capacity rises at every one of 1 steps"))
     #expect(firstLog.contains("  small: 0 reused from the cache, 2 simulated"))
+    #expect(firstLog.contains("  small: 0 figures reused, 3 drawn"))
+    // Figures are numbered in declaration order (supplementary apart), placed and linked.
+    #expect(page.contains("<a href=\"#fig-voltage\">Figure 2</a>"))
+    #expect(page.contains("<a href=\"#tab-capacity\">Table 1</a>"))
+    #expect(page.contains("<code>@fig-code</code>"))
+    #expect(page.contains("<strong>Figure S1.</strong>"))
+    let placed = try #require(page.range(of: "id=\"fig-capacity\""))
+    let claims = try #require(page.range(of: "<strong>pass</strong>"))
+    #expect(placed.lowerBound < claims.lowerBound, "{{fig-capacity}} should place the figure")
+    for file in [
+      "figures/fig-capacity.svg", "figures/fig-voltage.png", "figures/fig-electrolyte.pdf",
+      "data/fig-capacity.csv", "data/fig-voltage.csv", "data/tab-capacity.csv",
+    ] {
+      #expect(project.read("output/small/\(file)") != nil, "missing \(file)")
+    }
+    let voltageData = try #require(project.read("output/small/data/fig-voltage.csv"))
+    #expect(voltageData.hasPrefix("series,Capacity [mAh/cm2],Voltage [V]\nN/P 1,"))
     var secondLog: [String] = []
     _ = try SiteBuild(options: options) { secondLog.append($0) }.run().get()
     #expect(secondLog.contains("  small: 2 reused from the cache, 0 simulated"))
+    #expect(secondLog.contains("  small: 3 figures reused, 0 drawn"))
     #expect(project.read("output/small/index.html") == page)
     var fresh = options
     fresh.ignoreCache = true
@@ -145,5 +188,26 @@ import Testing
     _ = try SiteBuild(options: fresh) { thirdLog.append($0) }.run().get()
     #expect(thirdLog.contains("  small: 0 reused from the cache, 2 simulated"))
     #expect(project.read("output/small/index.html") == page)
+  }
+
+  @Test func unknownReferenceFailsAtItsLineAndKeepsTheSite() throws {
+    let project = try TemporaryFolder()
+    defer { project.remove() }
+    try project.write("title: Prose only\n", to: "studies/prose/study.yaml")
+    try project.write("# Prose\n\nAs @fig-missing shows.\n", to: "studies/prose/report.md")
+    try project.write("previous site", to: "output/index.html")
+    let options = BuildOptions(
+      studiesRoot: "\(project.path)/studies", outputFolder: "\(project.path)/output",
+      templatesFolder: "\(project.path)/templates")
+    let result = SiteBuild(options: options) { _ in }.run()
+    guard case .failure(let failure) = result else {
+      Issue.record("a build with an unknown reference should fail")
+      return
+    }
+    let diagnostic = try #require(failure.diagnostics.first)
+    #expect(diagnostic.location.file.hasSuffix("studies/prose/report.md"))
+    #expect(diagnostic.location.line == 3 && diagnostic.location.column == 4)
+    #expect(diagnostic.message.contains("`fig-missing` is not a figure or table"))
+    #expect(project.read("output/index.html") == "previous site")
   }
 }

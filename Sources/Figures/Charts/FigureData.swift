@@ -55,7 +55,7 @@ public enum FigureData {
   }
 
   /// Seven significant digits, C locale, "nan" for missing values.
-  static func number(_ value: Double) -> String {
+  public static func number(_ value: Double) -> String {
     guard value.isFinite else { return "nan" }
     return String(format: "%.7g", value == 0 ? 0 : value)
   }

@@ -1,0 +1,170 @@
+import Crypto
+import Figures
+import Foundation
+import Reports
+import StudyModel
+
+/// Draws a study's figures and fills its tables into the staged site, numbered in the order
+/// they are declared (supplementary ones as S1, S2, …), and returns them as report floats.
+struct StudyFloats {
+  let study: Study
+  let analysis: StudyAnalysis?
+  /// Where drawn figures are cached by the hash of what they show.
+  let cacheFolder: String
+  let ignoreCache: Bool
+
+  /// Figures drawn and figures reused in this build.
+  private(set) var drawn = 0
+  private(set) var reused = 0
+
+  /// Changes whenever figure drawing changes, so cached figures are redrawn.
+  static let figureVersion = "cellbook-figures-1 DejaVu Sans"
+
+  mutating func write(into output: OutputFolder) throws -> [ReportFloat] {
+    var floats: [ReportFloat] = []
+    var main = 0
+    var supplementary = 0
+    for spec in study.figures {
+      let number = spec.supplementary ? "S\(supplementary + 1)" : "\(main + 1)"
+      if spec.supplementary { supplementary += 1 } else { main += 1 }
+      floats.append(try figure(spec, label: "Figure \(number)", output: output))
+    }
+    main = 0
+    supplementary = 0
+    for spec in study.tables {
+      let number = spec.supplementary ? "S\(supplementary + 1)" : "\(main + 1)"
+      if spec.supplementary { supplementary += 1 } else { main += 1 }
+      floats.append(try table(spec, label: "Table \(number)", output: output))
+    }
+    return floats
+  }
+
+  private mutating func figure(_ spec: FigureSpec, label: String, output: OutputFolder) throws
+    -> ReportFloat
+  {
+    let caption = Self.escape(spec.caption)
+    guard let analysis else {
+      return gap(spec.id, label: label, caption: caption, reason: "the study has no results")
+    }
+    let figure: Figure
+    switch StudyFigures.figure(spec, analysis: analysis) {
+    case .success(let built): figure = built
+    case .failure(let gap):
+      return self.gap(spec.id, label: label, caption: caption, reason: gap.reason)
+    }
+    let files = try files(of: figure, name: spec.id)
+    var links: [String] = []
+    for (name, bytes) in files {
+      let folder = name.hasSuffix(".csv") ? "data" : "figures"
+      try output.write(Data(bytes), to: "\(study.slug)/\(folder)/\(name)")
+      if name.hasSuffix(".png") || name.hasSuffix(".pdf") || name.hasSuffix(".csv") {
+        var kind = String(name.split(separator: ".").last ?? "").uppercased()
+        if name.hasSuffix(".csv") {
+          // Per-panel data files end in -a, -b, …
+          let stem = name.dropLast(4)
+          let panel = stem.count > spec.id.count ? " (\(stem.suffix(1)))" : ""
+          kind = "data\(panel)"
+        }
+        links.append("<a href=\"\(folder)/\(name)\">\(kind)</a>")
+      }
+    }
+    let alt = Self.escape("\(label): \(spec.caption)")
+    let html = """
+      <figure id="\(spec.id)" class="float">
+      <img src="figures/\(spec.id).svg" alt="\(alt)" width="\(Int(figure.width.points * 1.5))">
+      <figcaption><strong>\(label).</strong> \(caption) <span class="downloads">\(links.joined(separator: " · "))</span></figcaption>
+      </figure>
+      """
+    return ReportFloat(id: spec.id, label: label, html: html)
+  }
+
+  /// The files of `figure`, from the figure cache when the same figure was drawn before.
+  private mutating func files(of figure: Figure, name: String) throws -> [(String, [UInt8])] {
+    let digest = SHA256.hash(
+      data: Data((Self.figureVersion + name + String(describing: figure)).utf8))
+    let hash = digest.map { String(format: "%02x", $0) }.joined()
+    let folder = "\(cacheFolder)/\(hash)"
+    let manager = FileManager.default
+    if !ignoreCache, let names = try? manager.contentsOfDirectory(atPath: folder), !names.isEmpty {
+      let files = names.sorted().compactMap { file in
+        manager.contents(atPath: "\(folder)/\(file)").map { (file, [UInt8]($0)) }
+      }
+      if files.count == names.count {
+        reused += 1
+        return files
+      }
+    }
+    let files = try FigureFiles().files(figure, name: name)
+    drawn += 1
+    let staging = "\(folder).partial-\(ProcessInfo.processInfo.processIdentifier)"
+    try? manager.removeItem(atPath: staging)
+    try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    for (file, bytes) in files {
+      try Data(bytes).write(to: URL(fileURLWithPath: "\(staging)/\(file)"))
+    }
+    try? manager.removeItem(atPath: folder)
+    try manager.moveItem(atPath: staging, toPath: folder)
+    return files.sorted { $0.0 < $1.0 }
+  }
+
+  private func gap(_ id: String, label: String, caption: String, reason: String) -> ReportFloat {
+    ReportFloat(
+      id: id, label: label,
+      html: """
+        <figure id="\(id)" class="float missing">
+        <p class="gap">This figure could not be drawn: \(Self.escape(reason)).</p>
+        <figcaption><strong>\(label).</strong> \(caption)</figcaption>
+        </figure>
+        """)
+  }
+
+  private func table(_ spec: TableSpec, label: String, output: OutputFolder) throws -> ReportFloat {
+    let rows = (analysis?.rows[spec.selection.simulation] ?? [])
+      .filter { row in
+        spec.selection.fixed.allSatisfy { axis, value in
+          row.coordinates[axis].map { FigureSelection.close($0, value) } ?? false
+        }
+      }
+      .sorted { ($0.coordinates[spec.rows] ?? 0) < ($1.coordinates[spec.rows] ?? 0) }
+    let rowLabel = QuantityLabels.axis(spec.rows)
+    let labels = spec.columns.map(QuantityLabels.quantity)
+    func header(_ label: QuantityLabels.Label) -> String {
+      label.unit.isEmpty ? label.text : "\(label.text) (\(label.unit))"
+    }
+    var csv = [([header(rowLabel)] + labels.map(header)).map(Self.csvField).joined(separator: ",")]
+    var body: [String] = []
+    for row in rows {
+      let first = (row.coordinates[spec.rows] ?? .nan) * rowLabel.scale
+      let values = zip(spec.columns, labels).map { ($0.1.scale) * (row.quantities[$0.0] ?? .nan) }
+      csv.append(([first] + values).map(FigureData.number).joined(separator: ","))
+      let cells = ([first] + values).map { "<td align=\"right\">\(Self.display($0))</td>" }
+      body.append("<tr>\(cells.joined())</tr>")
+    }
+    try output.write(csv.joined(separator: "\n") + "\n", to: "\(study.slug)/data/\(spec.id).csv")
+    let heads = ([rowLabel] + labels).map { "<th>\(Self.escape(header($0)))</th>" }.joined()
+    let html = """
+      <figure id="\(spec.id)" class="float table">
+      <figcaption><strong>\(label).</strong> \(Self.escape(spec.caption)) <span class="downloads"><a href="data/\(spec.id).csv">data</a></span></figcaption>
+      <table><thead><tr>\(heads)</tr></thead><tbody>
+      \(body.joined(separator: "\n"))
+      </tbody></table>
+      </figure>
+      """
+    return ReportFloat(id: spec.id, label: label, html: html)
+  }
+
+  /// Four significant digits for tables.
+  static func display(_ value: Double) -> String {
+    guard value.isFinite else { return "–" }
+    return String(format: "%.4g", value)
+  }
+
+  static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  }
+
+  private static func csvField(_ text: String) -> String {
+    text.contains(",") ? "\"\(text)\"" : text
+  }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import StudyModel
+
+/// Resolves a report's cross-references and places its figures and tables.
+///
+/// `@fig-id` becomes a link reading "Figure 2"; a line reading `{{id}}` places that float;
+/// floats not placed by the author follow at the end. An unknown reference or placement is
+/// an error at its line and column.
+public enum ReportAssembler {
+  /// The report's Markdown with references resolved and placeholders marked, or the problems.
+  public static func resolve(
+    _ markdown: String, file: String, floats: [ReportFloat]
+  ) -> Result<String, DiagnosticList> {
+    let byId = Dictionary(floats.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var problems: [Diagnostic] = []
+    var lines: [String] = []
+    var placed: Set<String> = []
+    var inFence = false
+    for (index, line) in markdown.components(separatedBy: "\n").enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+      if inFence || trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        lines.append(line)
+        continue
+      }
+      if let id = placeholder(trimmed), id != "claims" {
+        if byId[id] != nil {
+          placed.insert(id)
+          lines.append(marker(id))
+        } else {
+          let column =
+            (line.distance(from: line.startIndex, to: line.firstIndex(of: "{") ?? line.startIndex))
+            + 1
+          problems.append(unknown(id, file: file, line: index + 1, column: column, known: floats))
+        }
+        continue
+      }
+      lines.append(
+        references(in: line, lineNumber: index + 1, file: file, floats: byId, problems: &problems))
+    }
+    guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
+    let rest = floats.filter { !placed.contains($0.id) }
+    if !rest.isEmpty {
+      lines.append("")
+      for item in rest { lines += [marker(item.id), ""] }
+    }
+    return .success(lines.joined(separator: "\n"))
+  }
+
+  /// Replaces the placeholder paragraphs in rendered HTML by the floats' blocks.
+  public static func place(_ html: String, floats: [ReportFloat]) -> String {
+    var result = html
+    for item in floats {
+      result = result.replacingOccurrences(of: "<p>\(marker(item.id))</p>", with: item.html)
+    }
+    return result
+  }
+
+  private static func marker(_ id: String) -> String { "CELLBOOK-FLOAT-\(id)" }
+
+  /// The id of a line that is exactly `{{id}}`.
+  private static func placeholder(_ line: String) -> String? {
+    guard line.hasPrefix("{{"), line.hasSuffix("}}"), line.count > 4 else { return nil }
+    let id = String(line.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
+    return id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } ? id : nil
+  }
+
+  /// The line with every `@id` outside inline code replaced by a link to its float.
+  private static func references(
+    in line: String, lineNumber: Int, file: String, floats: [String: ReportFloat],
+    problems: inout [Diagnostic]
+  ) -> String {
+    var output = ""
+    var inCode = false
+    let characters = Array(line)
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      if character == "`" { inCode.toggle() }
+      let startsWord =
+        index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber)
+      if !inCode, character == "@", startsWord, index + 1 < characters.count,
+        characters[index + 1].isLetter
+      {
+        var end = index + 1
+        while end < characters.count,
+          characters[end].isLetter || characters[end].isNumber || characters[end] == "-"
+        {
+          end += 1
+        }
+        var id = String(characters[(index + 1)..<end])
+        while id.hasSuffix("-") {
+          id.removeLast()
+          end -= 1
+        }
+        if id.hasPrefix("fig-") || id.hasPrefix("tab-") || floats[id] != nil {
+          if let item = floats[id] {
+            output += "[\(item.label)](#\(id))"
+          } else {
+            problems.append(
+              unknown(
+                id, file: file, line: lineNumber, column: index + 1, known: Array(floats.values)))
+            output += "@" + id
+          }
+          index = end
+          continue
+        }
+      }
+      output.append(character)
+      index += 1
+    }
+    return output
+  }
+
+  private static func unknown(
+    _ id: String, file: String, line: Int, column: Int, known: [ReportFloat]
+  ) -> Diagnostic {
+    let ids = known.map(\.id).sorted()
+    let nearest = ids.min { distance($0, id) < distance($1, id) }
+    let hint: String
+    if let nearest, distance(nearest, id) <= max(2, id.count / 3) {
+      hint = "did you mean `\(nearest)`? Figures and tables are declared in study.yaml"
+    } else if ids.isEmpty {
+      hint =
+        "this study declares no figures or tables; declare them under `figures:` or `tables:` in study.yaml"
+    } else {
+      hint = "declared ids: \(ids.joined(separator: ", "))"
+    }
+    return Diagnostic(
+      .error, at: SourceLocation(file: file, line: line, column: column),
+      "`\(id)` is not a figure or table of this study", hint: hint)
+  }
+
+  /// Edit distance, for suggestions.
+  private static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...max(b.count, 1) where !b.isEmpty {
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
