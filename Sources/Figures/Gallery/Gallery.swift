@@ -43,6 +43,25 @@ public enum Gallery {
         CaseCurvesBuilder(x: "soc", y: "eta_net").panel(discharge),
       ], columns: 2)
     let profile = GallerySamples.profileCases()
+    var cycles = CycleBuilder().panel(GallerySamples.cycleCases())
+    // A shaded band (spread of repeat cells) and a step line show the remaining series styles.
+    if let first = cycles.series.first {
+      cycles.series.insert(
+        Series(
+          nil, x: first.x, y: first.y, style: .line,
+          band: (first.y.map { $0 - 1.5 }, first.y.map { $0 + 1.5 }), paletteIndex: 0), at: 0)
+    }
+    var voltage = curves.panels[0]
+    voltage.annotations = [
+      .arrow("N/P 0.8 stops first", fromX: 1.4, fromY: 4.08, toX: 2.25, toY: 3.96)
+    ]
+    let stepPanel = Panel(
+      x: Axis("Cycle number"), y: Axis("Current density", unit: "mA/cm2"),
+      series: [
+        Series(
+          "protocol", x: [0, 10, 20, 30, 40, 50], y: [0.75, 2.8, 5.48, 2.8, 0.75, 0.75],
+          style: .step)
+      ], legend: .none)
     return [
       Entry(
         name: "versus-np",
@@ -64,11 +83,14 @@ public enum Gallery {
         title:
           "Capacity retention (left, solid) and coulombic efficiency (right, dashed) against cycle",
         figure: Figure(
-          panels: [CycleBuilder().panel(GallerySamples.cycleCases())], width: .singleColumn)),
+          panels: [cycles], width: .singleColumn)),
       Entry(
         name: "voltage-curves",
         title: "Voltage against capacity and net overpotential against SOC, one curve per N/P",
-        figure: curves),
+        figure: Figure(panels: [voltage, curves.panels[1]], columns: 2)),
+      Entry(
+        name: "step-protocol", title: "A step line: the current density of a rate test",
+        figure: Figure(panels: [stepPanel], width: .singleColumn)),
       Entry(
         name: "overpotential-breakdown", title: "Overpotential breakdown against SOC for N/P 1.0",
         figure: Figure(
