@@ -5,15 +5,18 @@ import StudyModel
 enum FigureSelection {
   /// Whether `coordinates` (SI, by axis) match the panel's selection and series values.
   static func matches(_ coordinates: [String: Double], panel: PanelSpec) -> Bool {
-    for (axis, value) in panel.selection.fixed {
-      guard let actual = coordinates[axis], close(actual, value) else { return false }
-    }
+    guard matches(coordinates, fixed: panel.selection.fixed) else { return false }
     if let series = panel.series, let values = panel.seriesValues {
       guard let actual = coordinates[series], values.contains(where: { close($0, actual) }) else {
         return false
       }
     }
     return true
+  }
+
+  /// Whether `coordinates` take every fixed value of a selection.
+  static func matches(_ coordinates: [String: Double], fixed: [String: Double]) -> Bool {
+    fixed.allSatisfy { axis, value in coordinates[axis].map { close($0, value) } ?? false }
   }
 
   /// Whether a curve or profile figure draws `job`, so its curves must be kept.

@@ -42,40 +42,32 @@ struct StudyFloats {
   private mutating func figure(_ spec: FigureSpec, label: String, output: OutputFolder) throws
     -> ReportFloat
   {
-    let caption = Self.escape(spec.caption)
     guard let analysis else {
-      return gap(spec.id, label: label, caption: caption, reason: "the study has no results")
+      return .missingFigure(
+        id: spec.id, label: label, caption: spec.caption, reason: "the study has no results")
     }
     let figure: Figure
     switch StudyFigures.figure(spec, analysis: analysis) {
     case .success(let built): figure = built
     case .failure(let gap):
-      return self.gap(spec.id, label: label, caption: caption, reason: gap.reason)
+      return .missingFigure(id: spec.id, label: label, caption: spec.caption, reason: gap.reason)
     }
-    let files = try files(of: figure, name: spec.id)
-    var links: [String] = []
-    for (name, bytes) in files {
+    var downloads: [ReportFloat.Download] = []
+    for (name, bytes) in try files(of: figure, name: spec.id) {
       let folder = name.hasSuffix(".csv") ? "data" : "figures"
       try output.write(Data(bytes), to: "\(study.slug)/\(folder)/\(name)")
-      if name.hasSuffix(".png") || name.hasSuffix(".pdf") || name.hasSuffix(".csv") {
-        var kind = String(name.split(separator: ".").last ?? "").uppercased()
-        if name.hasSuffix(".csv") {
-          // Per-panel data files end in -a, -b, …
-          let stem = name.dropLast(4)
-          let panel = stem.count > spec.id.count ? " (\(stem.suffix(1)))" : ""
-          kind = "data\(panel)"
-        }
-        links.append("<a href=\"\(folder)/\(name)\">\(kind)</a>")
+      guard !name.hasSuffix(".svg") else { continue }
+      var title = String(name.split(separator: ".").last ?? "").uppercased()
+      if name.hasSuffix(".csv") {
+        // Per-panel data files end in -a, -b, …
+        let stem = name.dropLast(4)
+        title = stem.count > spec.id.count ? "data (\(stem.suffix(1)))" : "data"
       }
+      downloads.append(ReportFloat.Download(title: title, path: "\(folder)/\(name)"))
     }
-    let alt = Self.escape("\(label): \(spec.caption)")
-    let html = """
-      <figure id="\(spec.id)" class="float">
-      <img src="figures/\(spec.id).svg" alt="\(alt)" width="\(Int(figure.width.points * 1.5))">
-      <figcaption><strong>\(label).</strong> \(caption) <span class="downloads">\(links.joined(separator: " · "))</span></figcaption>
-      </figure>
-      """
-    return ReportFloat(id: spec.id, label: label, html: html)
+    return .figure(
+      id: spec.id, label: label, caption: spec.caption, image: "figures/\(spec.id).svg",
+      widthPixels: Int(figure.width.points * 1.5), downloads: downloads)
   }
 
   /// The files of `figure`, from the figure cache when the same figure was drawn before.
@@ -107,24 +99,9 @@ struct StudyFloats {
     return files.sorted { $0.0 < $1.0 }
   }
 
-  private func gap(_ id: String, label: String, caption: String, reason: String) -> ReportFloat {
-    ReportFloat(
-      id: id, label: label,
-      html: """
-        <figure id="\(id)" class="float missing">
-        <p class="gap">This figure could not be drawn: \(Self.escape(reason)).</p>
-        <figcaption><strong>\(label).</strong> \(caption)</figcaption>
-        </figure>
-        """)
-  }
-
   private func table(_ spec: TableSpec, label: String, output: OutputFolder) throws -> ReportFloat {
     let rows = (analysis?.rows[spec.selection.simulation] ?? [])
-      .filter { row in
-        spec.selection.fixed.allSatisfy { axis, value in
-          row.coordinates[axis].map { FigureSelection.close($0, value) } ?? false
-        }
-      }
+      .filter { FigureSelection.matches($0.coordinates, fixed: spec.selection.fixed) }
       .sorted { ($0.coordinates[spec.rows] ?? 0) < ($1.coordinates[spec.rows] ?? 0) }
     let rowLabel = QuantityLabels.axis(spec.rows)
     let labels = spec.columns.map(QuantityLabels.quantity)
@@ -132,36 +109,24 @@ struct StudyFloats {
       label.unit.isEmpty ? label.text : "\(label.text) (\(label.unit))"
     }
     var csv = [([header(rowLabel)] + labels.map(header)).map(Self.csvField).joined(separator: ",")]
-    var body: [String] = []
+    var body: [[String]] = []
     for row in rows {
       let first = (row.coordinates[spec.rows] ?? .nan) * rowLabel.scale
       let values = zip(spec.columns, labels).map { ($0.1.scale) * (row.quantities[$0.0] ?? .nan) }
       csv.append(([first] + values).map(FigureData.number).joined(separator: ","))
-      let cells = ([first] + values).map { "<td align=\"right\">\(Self.display($0))</td>" }
-      body.append("<tr>\(cells.joined())</tr>")
+      body.append(([first] + values).map(Self.display))
     }
     try output.write(csv.joined(separator: "\n") + "\n", to: "\(study.slug)/data/\(spec.id).csv")
-    let heads = ([rowLabel] + labels).map { "<th>\(Self.escape(header($0)))</th>" }.joined()
-    let html = """
-      <figure id="\(spec.id)" class="float table">
-      <figcaption><strong>\(label).</strong> \(Self.escape(spec.caption)) <span class="downloads"><a href="data/\(spec.id).csv">data</a></span></figcaption>
-      <table><thead><tr>\(heads)</tr></thead><tbody>
-      \(body.joined(separator: "\n"))
-      </tbody></table>
-      </figure>
-      """
-    return ReportFloat(id: spec.id, label: label, html: html)
+    return .table(
+      id: spec.id, label: label, caption: spec.caption,
+      header: ([rowLabel] + labels).map(header), rows: body,
+      downloads: [ReportFloat.Download(title: "data", path: "data/\(spec.id).csv")])
   }
 
   /// Four significant digits for tables.
   static func display(_ value: Double) -> String {
     guard value.isFinite else { return "–" }
     return String(format: "%.4g", value)
-  }
-
-  static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 
   private static func csvField(_ text: String) -> String {

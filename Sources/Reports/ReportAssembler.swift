@@ -116,9 +116,8 @@ public enum ReportAssembler {
     _ id: String, file: String, line: Int, column: Int, known: [ReportFloat]
   ) -> Diagnostic {
     let ids = known.map(\.id).sorted()
-    let nearest = ids.min { distance($0, id) < distance($1, id) }
     let hint: String
-    if let nearest, distance(nearest, id) <= max(2, id.count / 3) {
+    if let nearest = Suggestions.closest(to: id, in: ids) {
       hint = "did you mean `\(nearest)`? Figures and tables are declared in study.yaml"
     } else if ids.isEmpty {
       hint =
@@ -129,21 +128,5 @@ public enum ReportAssembler {
     return Diagnostic(
       .error, at: SourceLocation(file: file, line: line, column: column),
       "`\(id)` is not a figure or table of this study", hint: hint)
-  }
-
-  /// Edit distance, for suggestions.
-  private static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...max(b.count, 1) where !b.isEmpty {
-        current[j] = min(
-          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
   }
 }

@@ -31,7 +31,7 @@ public struct FigureRenderer: Sendable {
       let painter = painter(
         plans[index], index: index, figure: figure, margins: margins,
         cellWidth: cellWidth, cellHeight: cellHeight)
-      guard let legend = painter.legend(looks: painter.looks) else { continue }
+      guard let legend = painter.legend else { continue }
       let (_, covered) = legend.bestInsidePosition(
         in: painter.plot, avoiding: painter.obstacles(on: canvas), on: canvas)
       // Outside only when the plot keeps most of its width; a crowded small panel keeps the
@@ -148,12 +148,7 @@ public struct FigureRenderer: Sendable {
     _ plan: PanelPlan, forcedOutside: Bool = false, on canvas: some Canvas
   ) -> Double {
     guard plan.legendOutside || forcedOutside else { return 0 }
-    let entries = plan.panel.series.compactMap(\.name)
-    let title =
-      plan.panel.legendTitle.map { canvas.measure(RichText($0), size: style.legendSize).width } ?? 0
-    let widest =
-      entries.map { canvas.measure(RichText($0), size: style.legendSize).width }.max() ?? 0
-    return max(Legend.sampleLength + 4 + widest, title) + 2 * Legend.padding
+    return Legend.of(plan.panel, style: style)?.size(on: canvas).width ?? 0
   }
 
   // swift-format-ignore: FunctionParameterCount

@@ -10,6 +10,16 @@ struct Legend {
   let style: ChartStyle
 
   static let padding = 3.0
+
+  /// The legend of `panel`: one entry per named series; nil when there is none to show.
+  static func of(_ panel: Panel, style: ChartStyle) -> Legend? {
+    let looks = SeriesLook.looks(panel, style: style)
+    let entries = zip(panel.series, looks).compactMap { series, look in
+      series.name.map { Entry(name: RichText($0), look: look) }
+    }
+    guard !entries.isEmpty, panel.legend != .none else { return nil }
+    return Legend(title: panel.legendTitle.map(RichText.init), entries: entries, style: style)
+  }
   static let sampleLength = 15.0
 
   var rowHeight: Double { style.legendSize * 1.45 }

@@ -17,14 +17,7 @@ struct PanelPainter {
   }
 
   /// The palette index of each series: its declared one, or the next in order.
-  var looks: [SeriesLook] {
-    var next = 0
-    return panel.series.map { series in
-      let index = series.paletteIndex ?? next
-      next = max(next, index + 1)
-      return SeriesLook(series, paletteIndex: index, style: style)
-    }
-  }
+  var looks: [SeriesLook] { SeriesLook.looks(panel, style: style) }
 
   func draw(on canvas: inout some Canvas) {
     let looks = self.looks
@@ -43,7 +36,7 @@ struct PanelPainter {
     canvas.resetClip()
     AxisPainter(plan: plan, plot: plot, style: style).draw(on: &canvas)
     drawAnnotationTexts(on: &canvas)
-    drawLegend(looks: looks, on: &canvas)
+    drawLegend(on: &canvas)
     if let label = plan.label {
       canvas.draw(
         RichText(label), at: Point(x: cell.x + 2, y: cell.y + style.panelLabelSize + 1),
@@ -222,13 +215,7 @@ struct PanelPainter {
 
   // MARK: - Legend
 
-  func legend(looks: [SeriesLook]) -> Legend? {
-    let entries = zip(panel.series, looks).compactMap { series, look in
-      series.name.map { Legend.Entry(name: RichText($0), look: look) }
-    }
-    guard !entries.isEmpty, panel.legend != .none else { return nil }
-    return Legend(title: panel.legendTitle.map(RichText.init), entries: entries, style: style)
-  }
+  var legend: Legend? { Legend.of(panel, style: style) }
 
   /// The points the legend should not cover: every data point, line samples every 2 pt, and
   /// the corners of annotation labels.
@@ -265,8 +252,8 @@ struct PanelPainter {
     return points
   }
 
-  private func drawLegend(looks: [SeriesLook], on canvas: inout some Canvas) {
-    guard let legend = legend(looks: looks) else { return }
+  private func drawLegend(on canvas: inout some Canvas) {
+    guard let legend else { return }
     let (width, height) = legend.size(on: canvas)
     let inset = 4.0
     let origin: Point

@@ -17,6 +17,16 @@ struct SeriesLook {
     markerSize = style.markerSize
   }
 
+  /// The look of every series of `panel`: its declared palette index, or the next in order.
+  static func looks(_ panel: Panel, style: ChartStyle) -> [SeriesLook] {
+    var next = 0
+    return panel.series.map { series in
+      let index = series.paletteIndex ?? next
+      next = max(next, index + 1)
+      return SeriesLook(series, paletteIndex: index, style: style)
+    }
+  }
+
   /// Draws one marker in this look.
   func drawMarker(_ shape: MarkerShape, at point: Point, on canvas: inout some Canvas) {
     let fill: Color? = hollow ? .white : color
