@@ -42,6 +42,11 @@ let package = Package(
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
 
+    .systemLibrary(
+      name: "CZlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+
     // MARK: - Libraries, in dependency order
     .target(name: "StudyModel"),
     .target(
@@ -57,6 +62,7 @@ let package = Package(
       ]
     ),
     .target(name: "Figures", dependencies: ["CCairo"]),
+    .target(name: "Gzip", dependencies: ["CZlib"]),
     .target(
       name: "Reports",
       dependencies: [
@@ -67,7 +73,7 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "StudyModel", "StudyLoader", "Electrochem", "Engine", "Figures", "Reports",
+        "StudyModel", "StudyLoader", "Electrochem", "Engine", "Figures", "Reports", "Gzip",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),

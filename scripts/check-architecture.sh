@@ -11,8 +11,9 @@ declare -A allowed=(
   [DAESolver]="CSundials"
   [Engine]="Foundation Dispatch StudyModel Electrochem DAESolver"
   [Figures]="Foundation CCairo"
+  [Gzip]="Foundation CZlib"
   [Reports]="Foundation StudyModel CCmarkGFM Mustache"
-  [Pipeline]="Foundation Dispatch StudyModel StudyLoader Electrochem Engine Figures Reports Crypto"
+  [Pipeline]="Foundation Dispatch StudyModel StudyLoader Electrochem Engine Figures Reports Gzip Crypto"
   [cellbook]="Foundation StudyModel StudyLoader Electrochem Pipeline ArgumentParser"
 )
 
@@ -29,7 +30,7 @@ for target in "${!allowed[@]}"; do
   done < <(grep -rHE '^(@[A-Za-z_]+ )?import ' "Sources/$target" --include='*.swift' | sed -E 's/:(@[A-Za-z_]+ )?import /:import /')
 done
 
-for module in CSundials CCairo CCmarkGFM; do
+for module in CSundials CCairo CCmarkGFM CZlib; do
   importers=$(grep -rlE "^import $module\$" Sources --include='*.swift' | cut -d/ -f2 | sort -u | wc -l)
   if [ "$importers" -ne 1 ]; then
     echo "$module must be imported by exactly one Swift target (found $importers)"
@@ -38,7 +39,7 @@ for module in CSundials CCairo CCmarkGFM; do
 done
 
 leaks=$(grep -rnE '^\s*(public|package) .*(OpaquePointer|Unsafe[A-Za-z]*Pointer|N_Vector|SUNMatrix|SUNContext|cairo_|cmark_)' \
-  Sources/DAESolver Sources/Figures Sources/Reports --include='*.swift' || true)
+  Sources/DAESolver Sources/Figures Sources/Reports Sources/Gzip --include='*.swift' || true)
 if [ -n "$leaks" ]; then
   echo "C types in a public API:"
   echo "$leaks"

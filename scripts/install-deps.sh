@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   libsundials-dev libsuitesparse-dev libcairo2-dev
-  libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config fonts-dejavu-core
+  libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config fonts-dejavu-core zlib1g-dev
 )
 
 missing=()

@@ -67,6 +67,36 @@ public enum ClaimEvaluator {
         ordered ? .pass : .fail,
         "\(quantity): \(listing) (\(ordered ? "" : "not ")\(ascending ? "ascending" : "descending"))"
       )
+    case .spread(let quantity, let axis, let atMost, let selection):
+      let series = self.series(quantity, along: axis, selection, results)
+      guard series.count >= 2, let low = series.min(by: { $0.value < $1.value }),
+        let high = series.max(by: { $0.value < $1.value })
+      else { return verdict(.undetermined, "fewer than two results for \(quantity)") }
+      let spread = high.value - low.value
+      let holds = spread <= atMost
+      let points = series.map { format($0.axis) }.joined(separator: ", ")
+      return verdict(
+        holds ? .pass : .fail,
+        "\(quantity) over \(axis) = \(points) ranges from \(format(low.value, of: quantity)) (\(axis) = \(format(low.axis))) to \(format(high.value, of: quantity)) (\(axis) = \(format(high.axis))): a spread of \(format(spread, of: quantity)), \(holds ? "within" : "more than") \(format(atMost, of: quantity))"
+      )
+    case .correlation(let quantity, let other, let axis, let atLeast, let selection):
+      let first = self.series(quantity, along: axis, selection, results)
+      let second = self.series(other, along: axis, selection, results)
+      let pairs = first.compactMap { point in
+        second.first { close($0.axis, point.axis) }.map { (point.value, $0.value) }
+      }
+      guard pairs.count >= 3, let r = pearson(pairs) else {
+        return verdict(
+          .undetermined,
+          "fewer than three results with both \(quantity) and \(other), or no variation")
+      }
+      let listing = pairs.enumerated().map { index, pair in
+        "\(format(first[index].axis)): \(format(pair.0, of: quantity)) and \(format(pair.1, of: other))"
+      }.joined(separator: "; ")
+      return verdict(
+        r >= atLeast ? .pass : .fail,
+        "correlation of \(quantity) with \(other) along \(axis) is r = \(TimeSeriesCSV.fixedText(r, 3)) over \(pairs.count) results (\(r >= atLeast ? "at least" : "below") \(format(atLeast))); \(axis) \(listing)"
+      )
     case .agreement(let id, let tolerance):
       guard let observation = observations[id] else {
         return verdict(.undetermined, "no observation '\(id)'")
@@ -98,6 +128,9 @@ public enum ClaimEvaluator {
       selection.fixed.allSatisfy { axis, value in
         row.coordinates[axis].map { close($0, value) } ?? false
       }
+        && selection.among.allSatisfy { axis, values in
+          row.coordinates[axis].map { actual in values.contains { close($0, actual) } } ?? false
+        }
     }
   }
 
@@ -111,6 +144,23 @@ public enum ClaimEvaluator {
       }
       return Point(axis: x, value: y)
     }.sorted { $0.axis < $1.axis }
+  }
+
+  /// Pearson's correlation coefficient, or nil when either variable does not vary.
+  static func pearson(_ pairs: [(Double, Double)]) -> Double? {
+    let n = Double(pairs.count)
+    let meanX = pairs.reduce(0) { $0 + $1.0 } / n
+    let meanY = pairs.reduce(0) { $0 + $1.1 } / n
+    var sxy = 0.0
+    var sxx = 0.0
+    var syy = 0.0
+    for (x, y) in pairs {
+      sxy += (x - meanX) * (y - meanY)
+      sxx += (x - meanX) * (x - meanX)
+      syy += (y - meanY) * (y - meanY)
+    }
+    guard sxx > 0, syy > 0 else { return nil }
+    return sxy / (sxx * syy).squareRoot()
   }
 
   private static func close(_ a: Double, _ b: Double) -> Bool {
@@ -128,7 +178,9 @@ public enum ClaimEvaluator {
     "capacity_per_gram_positive": (3600, " mAh/g"), "energy": (36000, " mWh/cm²"),
     "average_voltage": (1, " V"), "minimum_negative_potential": (1, " V"),
     "plating_onset": (1, " s"),
-    "duration": (1, " s"),
+    "duration": (1, " s"), "mean_net_overpotential": (1e-3, " mV"),
+    "mean_reaction_overpotential": (1e-3, " mV"), "mean_ohmic_drop": (1e-3, " mV"),
+    "electrolyte_spread": (0.01, " %"),
   ]
 
   /// A value of `quantity` in the unit a reader expects (mAh/cm² rather than C/m²).

@@ -40,6 +40,10 @@ public enum ResultRowBuilder {
       "state_of_charge": metrics.stateOfCharge,
       "minimum_negative_potential": metrics.minimumNegativePotentialV,
       "duration": (step.series.timeS.last ?? 0) - (step.series.timeS.first ?? 0),
+      "mean_net_overpotential": metrics.meanNetOverpotentialV,
+      "mean_reaction_overpotential": metrics.meanReactionOverpotentialV,
+      "mean_ohmic_drop": metrics.meanOhmicDropV,
+      "electrolyte_spread": metrics.electrolyteSpread,
     ]
     if let value = metrics.capacityPerGramNegative {
       values["capacity_per_gram_negative"] = value * 3600

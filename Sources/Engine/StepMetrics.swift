@@ -24,6 +24,15 @@ public struct StepMetrics: Sendable, Equatable {
   public let platingOnsetS: Double?
   /// Lowest negative potential versus Li at the separator during the step, V.
   public let minimumNegativePotentialV: Double
+  /// Time average of |V − OCV| over the step, V: the net overpotential.
+  public let meanNetOverpotentialV: Double
+  /// Time average of |η_neg| + |η_pos| over the step, V (the net reaction overpotential).
+  public let meanReactionOverpotentialV: Double
+  /// Time average of the ohmic drop in electrolyte and solid over the step, V.
+  public let meanOhmicDropV: Double
+  /// Largest difference between the highest and lowest electrolyte concentration during the
+  /// step, over the initial concentration.
+  public let electrolyteSpread: Double
 
   /// Computes the metrics of `series` for `cell`.
   public init(series: TimeSeries, cell: CellParameters) {
@@ -56,6 +65,31 @@ public struct StepMetrics: Sendable, Equatable {
     platingOnsetS = StepMetrics.firstCrossingBelowZero(series)
     minimumNegativePotentialV =
       series.observations.map(\.negativePotentialAtSeparatorV).min() ?? .nan
+    let o = series.observations
+    meanNetOverpotentialV = StepMetrics.timeAverage(series) {
+      abs(o[$0].voltageV - o[$0].openCircuitVoltageV)
+    }
+    meanReactionOverpotentialV = StepMetrics.timeAverage(series) {
+      abs(o[$0].reactionOverpotentialV.negative) + abs(o[$0].reactionOverpotentialV.positive)
+    }
+    meanOhmicDropV = StepMetrics.timeAverage(series) {
+      abs(o[$0].electrolyteOhmicV) + abs(o[$0].solidOhmicV)
+    }
+    let initial = cell.electrolyte.initialConcentrationMolM3
+    electrolyteSpread =
+      (o.map { $0.electrolyteMaximum - $0.electrolyteMinimum }.max() ?? 0) / initial
+  }
+
+  /// The trapezoidal time average of `value` over the step (its single value when the step
+  /// has no duration).
+  private static func timeAverage(_ series: TimeSeries, _ value: (Int) -> Double) -> Double {
+    guard series.count > 1 else { return series.count == 1 ? value(0) : .nan }
+    var integral = 0.0
+    for k in 1..<series.count {
+      integral += (value(k) + value(k - 1)) / 2 * (series.timeS[k] - series.timeS[k - 1])
+    }
+    let duration = series.timeS[series.count - 1] - series.timeS[0]
+    return duration > 0 ? integral / duration : value(0)
   }
 
   /// The time the potential at the separator first falls below 0 V, by linear interpolation.

@@ -29,12 +29,31 @@ public struct SimulationJob: Sendable {
 /// never stops the others.
 public enum SweepRunner {
   /// Runs `jobs` on `workers` threads; results come back in the order of `jobs`.
+  ///
+  /// `finished` is called from the worker threads as each job ends, with its wall time and
+  /// whether it completed (for progress reports and timing).
   public static func run(
     _ jobs: [SimulationJob], options: SimulationOptions,
     workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-    timing: (@Sendable (_ index: Int, _ seconds: Double) -> Void)? = nil
+    finished: (@Sendable (_ index: Int, _ seconds: Double, _ completed: Bool) -> Void)? = nil
   ) -> [Result<RunResult, SimulationError>] {
-    let board = ResultBoard(count: jobs.count)
+    run(jobs, options: options, workers: workers) { index, result, seconds in
+      finished?(index, seconds, (try? result.get())?.completed ?? false)
+      return result
+    }
+  }
+
+  /// Runs `jobs` on `workers` threads and passes each result, with its wall time in seconds,
+  /// through `process` on the same worker, so post-processing runs in parallel too and a
+  /// run's full data can be released as soon as it is processed.
+  public static func run<Output: Sendable>(
+    _ jobs: [SimulationJob], options: SimulationOptions,
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    process:
+      @Sendable (_ index: Int, _ result: Result<RunResult, SimulationError>, _ seconds: Double)
+      -> Output
+  ) -> [Output] {
+    let board = ResultBoard<Output>(count: jobs.count)
     DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
       let simulator = Simulator(options: options)
       while let index = board.nextIndex() {
@@ -44,20 +63,19 @@ public enum SweepRunner {
           try simulator.run(
             cell: job.cell, protocol: job.steps, nominalCapacityAh: job.nominalCapacityAh)
         }
-        timing?(index, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-        _ = board.store(result, at: index)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        board.store(process(index, result, seconds), at: index)
       }
     }
     return board.results()
   }
 }
 
-/// The shared state of a sweep: the next job to take and the results so far.
-private final class ResultBoard: @unchecked Sendable {
+/// The shared state of a sweep: the next job to take and the outputs so far.
+private final class ResultBoard<Output>: @unchecked Sendable {
   private let lock = NSLock()
   private var next = 0
-  private var finished = 0
-  private var stored: [Result<RunResult, SimulationError>?]
+  private var stored: [Output?]
 
   init(count: Int) {
     stored = Array(repeating: nil, count: count)
@@ -71,19 +89,16 @@ private final class ResultBoard: @unchecked Sendable {
     return next - 1
   }
 
-  func store(_ result: Result<RunResult, SimulationError>, at index: Int) -> Int {
+  func store(_ output: Output, at index: Int) {
     lock.lock()
     defer { lock.unlock() }
-    stored[index] = result
-    finished += 1
-    return finished
+    stored[index] = output
   }
 
-  func results() -> [Result<RunResult, SimulationError>] {
+  /// Every output; each index is stored exactly once by the time the workers return.
+  func results() -> [Output] {
     lock.lock()
     defer { lock.unlock() }
-    return stored.map {
-      $0 ?? .failure(SimulationError(subject: "sweep", message: "job did not run"))
-    }
+    return stored.compactMap { $0 }
   }
 }

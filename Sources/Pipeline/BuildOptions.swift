@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
   public var templatesFolder: String
   /// Ignore cached results and run every simulation again (the new results are stored).
   public var ignoreCache = false
+  /// When set, the built studies are also frozen under `archive/<study>/<label>/`.
+  public var archiveLabel: String?
   /// Worker threads for simulations.
   public var workers = ProcessInfo.processInfo.activeProcessorCount
 

@@ -63,7 +63,7 @@ public enum NPSweepBenchmark {
     let durations = DurationLog(count: jobs.count)
     let start = Date()
     let results = SweepRunner.run(jobs, options: SimulationOptions(mesh: mesh), workers: workers) {
-      index, seconds in durations.record(index, seconds)
+      index, seconds, _ in durations.record(index, seconds)
     }
     let wall = Date().timeIntervalSince(start)
     var points: [(np: Double, milliampsPerCm2: Double, charge: Double, discharge: Double)] = []

@@ -32,9 +32,14 @@ struct OutputFolder {
     try data.write(to: URL(fileURLWithPath: path))
   }
 
+  /// Held while the target is swapped, so an interrupt waits for the swap to finish.
+  static let swapLock = NSLock()
+
   /// Replaces the target with the staging folder: two renames, so the target is never
   /// half-written.
   func publish() throws {
+    Self.swapLock.lock()
+    defer { Self.swapLock.unlock() }
     let manager = FileManager.default
     let previous = "\(target).previous-\(ProcessInfo.processInfo.processIdentifier)"
     let hadTarget = manager.fileExists(atPath: target)

@@ -37,6 +37,13 @@ enum QuantityLabels {
     case "minimum_negative_potential":
       return Label(text: "Lowest anode potential vs Li/Li^+", unit: "V", scale: 1)
     case "duration": return Label(text: "Step duration", unit: "h", scale: 1 / 3600)
+    case "mean_net_overpotential":
+      return Label(text: "Mean net overpotential", unit: "mV", scale: 1000)
+    case "mean_reaction_overpotential":
+      return Label(text: "Mean reaction overpotential", unit: "mV", scale: 1000)
+    case "mean_ohmic_drop": return Label(text: "Mean ohmic drop", unit: "mV", scale: 1000)
+    case "electrolyte_spread":
+      return Label(text: "Electrolyte concentration spread", unit: "%", scale: 100)
     default: return Label(text: metric, unit: "", scale: 1)
     }
   }
@@ -54,6 +61,8 @@ enum QuantityLabels {
       "positive_potential": ("Cathode vs Li/Li^+", "V"),
       "negative_stoichiometry": ("Anode stoichiometry", ""),
       "positive_stoichiometry": ("Cathode stoichiometry", ""),
+      "negative_utilization": ("Anode utilization", ""),
+      "positive_utilization": ("Cathode utilization", ""),
       "x": ("Position", "um"), "electrolyte_concentration": ("c_{e}", "mol/m3"),
       "electrolyte_potential": ("\\phi_{e}", "V"), "solid_potential": ("\\phi_{s}", "V"),
       "surface_stoichiometry": ("Surface stoichiometry", ""),

@@ -1,17 +1,12 @@
 import Foundation
 import StudyModel
 
-/// Result rows (or a run's curves) stored by the content hash of the simulation that produced them, so that a
-/// build reruns only what changed.
-struct ResultCache {
+/// Run records and curves stored as JSON by the content hash of the simulation that produced
+/// them, so that a build reruns only what changed.
+struct ResultCache: Sendable {
   let folder: String
 
   private func path(_ hash: String) -> String { "\(folder)/\(hash).json" }
-
-  /// The stored row for `hash`, if any.
-  func row(_ hash: String) -> ResultRow? {
-    value(hash, as: ResultRow.self)
-  }
 
   /// The stored value of type `type` for `hash`, if any (a damaged file counts as missing).
   func value<Value: Decodable>(_ hash: String, as type: Value.Type) -> Value? {

@@ -6,9 +6,9 @@ import StudyModel
 /// What curve and profile figures plot from one run, in display units, thinned to a few
 /// hundred points per step: stored beside the result row so figures redraw without
 /// simulating.
-struct RunCurves: Codable, Equatable {
+struct RunCurves: Codable, Equatable, Sendable {
   /// One step's curves and its end-of-step profile.
-  struct Step: Codable, Equatable {
+  struct Step: Codable, Equatable, Sendable {
     /// The names a figure may select it by: `stepN`, and `charge`/`discharge` for the first.
     let names: [String]
     /// Curve columns by name (time h, capacity mAh/cm², soc %, potentials V, overpotentials mV).
@@ -92,6 +92,12 @@ struct RunCurves: Codable, Equatable {
       "positive_potential": column { o[$0].positivePotentialAtSeparatorV },
       "negative_stoichiometry": column { o[$0].negativeStoichiometry },
       "positive_stoichiometry": column { o[$0].positiveStoichiometry },
+      "negative_utilization": column {
+        abs(o[$0].negativeStoichiometry - o[first].negativeStoichiometry)
+      },
+      "positive_utilization": column {
+        abs(o[$0].positiveStoichiometry - o[first].positiveStoichiometry)
+      },
     ]
   }
 

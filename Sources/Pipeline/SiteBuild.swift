@@ -3,152 +3,277 @@ import Reports
 import StudyLoader
 import StudyModel
 
-/// `cellbook build`: load the studies, write their pages, publish the site atomically.
-public struct SiteBuild {
+/// `cellbook build`: load, check, plan, simulate, analyse, draw, write and publish, each a
+/// named step over one shared state; the site replaces the output folder only when every
+/// step succeeded.
+public final class SiteBuild {
   /// What the build produced.
   public struct Summary: Sendable, Equatable {
     /// The studies on the site.
     public let studies: [StudyEntry]
     /// The path of the site's front page.
     public let indexPath: String
+    /// Simulations run in this build.
+    public let simulated: Int
+    /// Simulations reused from the cache.
+    public let reused: Int
   }
 
   private let options: BuildOptions
+  private let progressStyle: ProgressStyle
   private let log: (String) -> Void
+  private var states: [StudyBuildState] = []
+  private var templates: SiteTemplates?
+  private let output: OutputFolder
 
-  /// A build with `options` that reports progress through `log`.
-  public init(options: BuildOptions, log: @escaping (String) -> Void) {
+  /// A build with `options` that reports through `log` (simulation progress as `progress`).
+  public init(
+    options: BuildOptions, progress: ProgressStyle = .lines, log: @escaping (String) -> Void
+  ) {
     self.options = options
+    self.progressStyle = progress
     self.log = log
+    output = OutputFolder(target: options.outputFolder)
   }
 
-  private static let steps = [
-    "load studies", "simulate and check claims", "draw figures and write pages", "publish",
-  ]
-
-  private func announce(_ index: Int) {
-    log("[\(index + 1)/\(SiteBuild.steps.count)] \(SiteBuild.steps[index])")
-  }
-
-  /// Runs the build; on failure the output folder is left as it was.
+  /// Runs every step; on failure the output folder is left as it was.
   public func run() -> Result<Summary, BuildFailure> {
-    announce(0)
-    let loaded: [Study]
-    switch loadStudies() {
-    case .success(let studies): loaded = studies
-    case .failure(let list):
-      return .failure(BuildFailure(step: SiteBuild.steps[0], diagnostics: list.diagnostics))
-    }
-    let studies = loaded.map {
-      StudyEntry(
-        slug: $0.slug, title: $0.title, folder: ($0.path as NSString).deletingLastPathComponent)
-    }
-    announce(1)
-    var analyses: [String: StudyAnalysis] = [:]
-    for study in loaded where !study.simulations.isEmpty {
-      let analysis = StudyAnalysis.run(
-        study, cacheRoot: cacheFolder, ignoreCache: options.ignoreCache,
-        workers: options.workers, log: log)
-      switch analysis {
-      case .success(let analysis):
-        analyses[study.slug] = analysis
-        for failure in analysis.failures { log("  warning: \(failure)") }
-      case .failure(let list):
-        return .failure(BuildFailure(step: SiteBuild.steps[1], diagnostics: list.diagnostics))
+    for step in BuildStep.allCases {
+      log("[\(step.rawValue + 1)/\(BuildStep.allCases.count)] \(step.title)")
+      do {
+        try perform(step)
+      } catch let failure as BuildFailure {
+        output.discard()
+        return .failure(failure)
+      } catch {
+        output.discard()
+        let at = SourceLocation(file: options.outputFolder)
+        return .failure(
+          BuildFailure(
+            step: step.title,
+            diagnostics: [Diagnostic(.error, at: at, "\(error.localizedDescription)")]))
       }
     }
-    let output = OutputFolder(target: options.outputFolder)
-    do {
-      announce(2)
-      try writePages(studies: loaded, analyses: analyses, into: output)
-      announce(3)
-      try output.publish()
-    } catch let failure as BuildFailure {
-      output.discard()
-      return .failure(failure)
-    } catch {
-      output.discard()
-      let at = SourceLocation(file: options.outputFolder)
-      return .failure(
-        BuildFailure(
-          step: "publish",
-          diagnostics: [Diagnostic(.error, at: at, "\(error.localizedDescription)")]))
+    let reused = states.reduce(0) {
+      $0 + ($1.runs?.records.filter { $0?.reused == true }.count ?? 0)
     }
-    return .success(Summary(studies: studies, indexPath: "\(output.target)/index.html"))
+    let total = states.reduce(0) { $0 + ($1.runs?.jobs.count ?? 0) }
+    return .success(
+      Summary(
+        studies: states.map(\.entry), indexPath: "\(output.target)/index.html",
+        simulated: total - reused, reused: reused))
   }
 
-  /// Where results are cached: `.cellbook/cache/{rows,curves}` beside the studies folder.
+  private func perform(_ step: BuildStep) throws {
+    switch step {
+    case .load: try load()
+    case .check: try check()
+    case .plan: try plan()
+    case .simulate: simulate()
+    case .analyse: analyse()
+    case .draw: try draw()
+    case .write: try write()
+    case .publish: try publish()
+    }
+  }
+
+  /// The project folder: the parent of the studies folder.
+  private var projectFolder: String {
+    (options.studiesRoot as NSString).deletingLastPathComponent
+  }
+
+  /// Where results are cached: `.cellbook/cache/` in the project folder.
   private var cacheFolder: String {
-    let project = (options.studiesRoot as NSString).deletingLastPathComponent
-    return (project.isEmpty ? "" : project + "/") + ".cellbook/cache"
+    (projectFolder.isEmpty ? "" : projectFolder + "/") + ".cellbook/cache"
   }
 
-  private func loadStudies() -> Result<[Study], DiagnosticList> {
+  private func failure(_ step: BuildStep, _ diagnostics: [Diagnostic]) -> BuildFailure {
+    BuildFailure(step: step.title, diagnostics: diagnostics)
+  }
+
+  // MARK: - Steps
+
+  private func load() throws {
     let folders =
       options.studyFolders.isEmpty
       ? StudyDiscovery.studyFolders(in: options.studiesRoot) : options.studyFolders
-    var studies: [Study] = []
     var problems: [Diagnostic] = []
     for folder in folders {
-      switch StudyFileLoader.load(folder: trimmed(folder)) {
-      case .success(let study): studies.append(study)
+      let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+      switch StudyFileLoader.load(folder: trimmed) {
+      case .success(let study): states.append(StudyBuildState(study: study))
       case .failure(let list): problems += list.diagnostics
       }
     }
-    return problems.isEmpty ? .success(studies) : .failure(DiagnosticList(problems))
+    guard problems.isEmpty else { throw failure(.load, problems) }
+    log("  \(states.count) \(states.count == 1 ? "study" : "studies")")
   }
 
-  private func trimmed(_ folder: String) -> String {
-    folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-  }
-
-  private func writePages(
-    studies: [Study], analyses: [String: StudyAnalysis], into output: OutputFolder
-  )
-    throws
-  {
-    let entries = studies.map {
-      StudyEntry(
-        slug: $0.slug, title: $0.title, folder: ($0.path as NSString).deletingLastPathComponent)
-    }
-    let templates: SiteTemplates
+  private func check() throws {
     do {
       templates = try SiteTemplates(overrideFolder: options.templatesFolder)
     } catch {
-      throw BuildFailure(
-        step: SiteBuild.steps[1],
-        diagnostics: [Diagnostic(.error, at: SourceLocation(file: error.path), error.message)])
+      throw failure(
+        .check, [Diagnostic(.error, at: SourceLocation(file: error.path), error.message)])
     }
+    var problems: [Diagnostic] = []
+    for state in states {
+      guard let text = state.reportText else { continue }
+      // Placeholder floats carry the final labels: numbering depends on declarations only.
+      let floats = FloatNumbering.labels(state.study).map {
+        ReportFloat(id: $0, label: $1, html: "")
+      }
+      if case .failure(let list) = ReportAssembler.resolve(
+        text, file: state.reportPath, floats: floats)
+      {
+        problems += list.diagnostics
+      }
+    }
+    guard problems.isEmpty else { throw failure(.check, problems) }
+  }
+
+  private func plan() throws {
+    var problems: [Diagnostic] = []
+    for state in states where !state.study.simulations.isEmpty {
+      switch StudyPlanner.plan(state.study) {
+      case .success(let jobs):
+        let runs = StudyRuns(
+          study: state.study, jobs: jobs, cacheRoot: cacheFolder, ignoreCache: options.ignoreCache)
+        state.runs = runs
+        let reasons = Dictionary(grouping: runs.reasons.values, by: { $0 })
+          .map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
+        log(
+          "  \(state.study.slug): \(jobs.count) runs, \(jobs.count - runs.pending.count) reused from the cache, \(runs.pending.count) to simulate\(reasons.isEmpty ? "" : " (\(reasons))")"
+        )
+      case .failure(let list): problems += list.diagnostics
+      }
+    }
+    guard problems.isEmpty else { throw failure(.plan, problems) }
+  }
+
+  private func simulate() {
+    let total = states.reduce(0) { $0 + ($1.runs?.pending.count ?? 0) }
+    guard total > 0 else {
+      log("  nothing to simulate")
+      return
+    }
+    let progress = SweepProgress(total: total, style: progressStyle, log: log)
+    for state in states {
+      guard var runs = state.runs, !runs.pending.isEmpty else { continue }
+      runs.simulate(workers: options.workers, progress: progress)
+      state.runs = runs
+    }
+  }
+
+  private func analyse() {
+    for state in states {
+      guard let runs = state.runs else { continue }
+      let analysis = StudyAnalysis(study: state.study, runs: runs)
+      state.analysis = analysis
+      let passed = analysis.verdicts.values.filter { $0.outcome == .pass }.count
+      if !state.study.claims.isEmpty {
+        log("  \(state.study.slug): \(passed)/\(state.study.claims.count) claims pass")
+      }
+      for failure in analysis.failures { log("  warning: \(failure)") }
+    }
+  }
+
+  private func draw() throws {
     try output.prepare()
-    try output.write(IndexPage.html(studies: entries, templates: templates), to: "index.html")
+    for state in states {
+      var writer = StudyFloats(
+        study: state.study, analysis: state.analysis, cacheFolder: cacheFolder + "/figures",
+        ignoreCache: options.ignoreCache)
+      state.floats = try writer.write(into: output)
+      if !state.study.figures.isEmpty {
+        log("  \(state.study.slug): \(writer.reused) figures reused, \(writer.drawn) drawn")
+      }
+    }
+  }
+
+  private func write() throws {
+    guard let templates else { return }
+    let manifests = ManifestBuilder(
+      projectFolder: projectFolder, environment: ProcessInfo.processInfo.environment)
+    let archived =
+      options.archiveLabel != nil
+      || FileManager.default.fileExists(atPath: "\(output.target)/archive/index.html")
+    try output.write(
+      IndexPage.html(cards: states.map(card), archive: archived, templates: templates),
+      to: "index.html")
     try output.write(templates.stylesheet, to: "style.css")
     try output.write(OutputReadme.text, to: "README.md")
-    for (study, entry) in zip(studies, entries) {
-      var floatWriter = StudyFloats(
-        study: study, analysis: analyses[study.slug], cacheFolder: cacheFolder + "/figures",
-        ignoreCache: options.ignoreCache)
-      let floats = try floatWriter.write(into: output)
-      if !study.figures.isEmpty {
-        log("  \(study.slug): \(floatWriter.reused) figures reused, \(floatWriter.drawn) drawn")
-      }
-      let reportPath = "\(entry.folder)/report.md"
-      var report = FileManager.default.contents(atPath: reportPath)
-        .map { String(decoding: $0, as: UTF8.self) }
-      if let text = report {
-        switch ReportAssembler.resolve(text, file: reportPath, floats: floats) {
-        case .success(let resolved): report = resolved
-        case .failure(let list):
-          throw BuildFailure(step: SiteBuild.steps[2], diagnostics: list.diagnostics)
+    for state in states {
+      let slug = state.study.slug
+      let seriesPaths = state.seriesPaths
+      let manifest = manifests.manifest(
+        study: state.study, reportPath: state.reportText == nil ? nil : state.reportPath,
+        runs: state.runs, analysis: state.analysis, seriesPaths: seriesPaths)
+      try output.write(try manifest.json(), to: "\(slug)/manifest.json")
+      for (index, path) in seriesPaths {
+        if let file = state.runs?.series[index] {
+          try output.write(file.bytes, to: "\(slug)/\(path)")
         }
       }
-      // Generated sections the author places in the prose.
-      let verdicts = analyses[study.slug]?.verdicts ?? [:]
-      report = report?.replacingOccurrences(
-        of: "{{claims}}", with: ClaimsSection.markdown(claims: study.claims, verdicts: verdicts))
+      var report = state.reportText
+      if let text = report {
+        switch ReportAssembler.resolve(text, file: state.reportPath, floats: state.floats) {
+        case .success(let resolved): report = resolved
+        case .failure(let list): throw failure(.write, list.diagnostics)
+        }
+      }
+      report = report.map { fill($0, state: state, manifest: manifest) }
       let html = try StudyPage.html(
-        study: entry, report: report, floats: floats, templates: templates)
-      try output.write(html, to: "\(study.slug)/index.html")
+        study: state.entry, report: report, floats: state.floats, templates: templates)
+      try output.write(html, to: "\(slug)/index.html")
     }
+  }
+
+  /// Replaces each `{{section}}` line by the generated Markdown.
+  private func fill(_ report: String, state: StudyBuildState, manifest: StudyManifest) -> String {
+    let study = state.study
+    let sections: [String: () -> String] = [
+      "claims": {
+        ClaimsSection.markdown(claims: study.claims, verdicts: state.analysis?.verdicts ?? [:])
+      },
+      "comparison": { ComparisonSection.markdown(study: study, analysis: state.analysis) },
+      "parameters": { ParameterSection.markdown(study: study) },
+      "protocols": { ProtocolSection.markdown(study: study) },
+      "provenance": { ProvenanceSection.markdown(manifest) },
+    ]
+    return report.components(separatedBy: "\n").map { line in
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      guard trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}") else { return line }
+      let name = String(trimmed.dropFirst(2).dropLast(2))
+      return sections[name]?() ?? line
+    }.joined(separator: "\n")
+  }
+
+  private func card(_ state: StudyBuildState) -> IndexPage.Card {
+    let figure = state.study.figures.first { !$0.supplementary }
+    let drawn = figure.flatMap { spec in
+      state.floats.first { $0.id == spec.id && !$0.html.contains("class=\"float missing\"") }
+    }
+    let verdicts = state.analysis?.verdicts.values.filter { $0.outcome == .pass }.count ?? 0
+    return IndexPage.Card(
+      slug: state.study.slug, title: state.study.title, summary: state.study.summary,
+      claimsPassed: verdicts, claimsTotal: state.study.claims.count,
+      thumbnail: drawn.map { "\(state.study.slug)/figures/\($0.id).png" },
+      thumbnailAlt: figure.map { "\(drawn?.label ?? "Figure"): \($0.caption)" } ?? "")
+  }
+
+  private func publish() throws {
+    let archive = SiteArchive(target: output.target, staging: output.staging)
+    try archive.carryOver()
+    if let label = options.archiveLabel {
+      guard let templates else { return }
+      for state in states {
+        try archive.freeze(study: state.study.slug, title: state.study.title, label: label)
+      }
+      try archive.writeIndexes(templates: templates)
+      log("  archived as '\(label)' under \(output.target)/archive/")
+    }
+    try output.publish()
   }
 }
 
@@ -158,7 +283,8 @@ enum OutputReadme {
     # output/
 
     This folder is generated by `cellbook build` from the studies in `studies/`.
-    Do not edit it: every build replaces it whole. Open `index.html` in a browser.
+    Do not edit it: every build replaces it whole (except `archive/`, which each build
+    carries over). Open `index.html` in a browser.
 
     """
 }

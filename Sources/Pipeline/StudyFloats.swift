@@ -1,4 +1,3 @@
-import Crypto
 import Figures
 import Foundation
 import Reports
@@ -21,20 +20,13 @@ struct StudyFloats {
   static let figureVersion = "cellbook-figures-1 DejaVu Sans"
 
   mutating func write(into output: OutputFolder) throws -> [ReportFloat] {
+    let labels = FloatNumbering.labels(study)
     var floats: [ReportFloat] = []
-    var main = 0
-    var supplementary = 0
     for spec in study.figures {
-      let number = spec.supplementary ? "S\(supplementary + 1)" : "\(main + 1)"
-      if spec.supplementary { supplementary += 1 } else { main += 1 }
-      floats.append(try figure(spec, label: "Figure \(number)", output: output))
+      floats.append(try figure(spec, label: labels[spec.id] ?? spec.id, output: output))
     }
-    main = 0
-    supplementary = 0
     for spec in study.tables {
-      let number = spec.supplementary ? "S\(supplementary + 1)" : "\(main + 1)"
-      if spec.supplementary { supplementary += 1 } else { main += 1 }
-      floats.append(try table(spec, label: "Table \(number)", output: output))
+      floats.append(try table(spec, label: labels[spec.id] ?? spec.id, output: output))
     }
     return floats
   }
@@ -67,14 +59,23 @@ struct StudyFloats {
     }
     return .figure(
       id: spec.id, label: label, caption: spec.caption, image: "figures/\(spec.id).svg",
-      widthPixels: Int(figure.width.points * 1.5), downloads: downloads)
+      widthPixels: Int(figure.width.points * 1.5), downloads: downloads,
+      gaps: gaps(of: spec, analysis: analysis))
+  }
+
+  /// The failed runs a figure's panels select: shown under the figure with their reasons.
+  private func gaps(of spec: FigureSpec, analysis: StudyAnalysis) -> [String] {
+    analysis.failedRuns.filter { run in
+      spec.panels.contains { panel in
+        panel.selection.simulation == run.simulation
+          && FigureSelection.matches(run.coordinates, panel: panel)
+      }
+    }.map { "\($0.id) (\($0.reason))" }
   }
 
   /// The files of `figure`, from the figure cache when the same figure was drawn before.
   private mutating func files(of figure: Figure, name: String) throws -> [(String, [UInt8])] {
-    let digest = SHA256.hash(
-      data: Data((Self.figureVersion + name + String(describing: figure)).utf8))
-    let hash = digest.map { String(format: "%02x", $0) }.joined()
+    let hash = ContentHash.of(Self.figureVersion + name + String(describing: figure))
     let folder = "\(cacheFolder)/\(hash)"
     let manager = FileManager.default
     if !ignoreCache, let names = try? manager.contentsOfDirectory(atPath: folder), !names.isEmpty {

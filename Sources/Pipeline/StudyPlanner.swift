@@ -1,4 +1,3 @@
-import Crypto
 import Electrochem
 import Engine
 import Foundation
@@ -25,7 +24,7 @@ public struct PlannedJob: Sendable {
 /// Expands a study's simulations into jobs: the product of every sweep axis.
 public enum StudyPlanner {
   /// Changes whenever the engine's numerics change, so cached results are not reused.
-  public static let engineVersion = "cellbook-dfn-2"
+  public static let engineVersion = "cellbook-dfn-3"
 
   /// The jobs of `study`, in declaration order, sweep axes varying last-fastest.
   public static func plan(_ study: Study) -> Result<[PlannedJob], DiagnosticList> {
@@ -33,8 +32,7 @@ public enum StudyPlanner {
     var problems: [Diagnostic] = []
     for simulation in study.simulations {
       guard let cell = study.cells[simulation.cell] else { continue }
-      let options = SimulationOptions(
-        mesh: DFNMesh(perRegion: simulation.mesh.perRegion, particle: simulation.mesh.particle))
+      let options = Self.options(simulation)
       for combination in product(simulation.sweeps.map { values(of: $0) }) {
         switch job(simulation, cell: cell, combination: combination, options: options) {
         case .success(let planned): jobs.append(planned)
@@ -83,6 +81,12 @@ public enum StudyPlanner {
     case .currentDensity(let values): return values.map { .current($0) }
     case .parameter(let path, let values): return values.map { .parameter(path: path, value: $0) }
     }
+  }
+
+  /// The numerical settings of `simulation`: its mesh, the default tolerances.
+  static func options(_ simulation: SimulationSpec) -> SimulationOptions {
+    SimulationOptions(
+      mesh: DFNMesh(perRegion: simulation.mesh.perRegion, particle: simulation.mesh.particle))
   }
 
   /// Every combination, the last axis varying fastest; one empty combination without axes.
@@ -146,11 +150,14 @@ public enum StudyPlanner {
         simulation: simulation.name, coordinates: labels,
         coordinateValues: Dictionary(combination.map(\.coordinate), uniquingKeysWith: { $1 }),
         job: job, options: options,
-        contentHash: hash(job, options: options)))
+        contentHash: hash(job, options: options, inputFiles: cell.inputFiles)))
   }
 
-  /// SHA-256 over the canonical text of everything the simulation depends on.
-  static func hash(_ job: SimulationJob, options: SimulationOptions) -> String {
+  /// SHA-256 over the canonical text of everything the simulation depends on, including the
+  /// bytes of the files its cell was read from.
+  static func hash(_ job: SimulationJob, options: SimulationOptions, inputFiles: [String] = [])
+    -> String
+  {
     var text = "engine=\(engineVersion)\n"
     text +=
       "mesh=\(options.mesh.negative),\(options.mesh.separator),\(options.mesh.positive),\(options.mesh.particle)\n"
@@ -158,11 +165,10 @@ public enum StudyPlanner {
     text += "atol=\(CanonicalText.number(options.absoluteTolerance))\n"
     text += "nominal=\(job.nominalCapacityAh.map(CanonicalText.number) ?? "none")\n"
     text += job.steps.map { "step=\($0.text)" }.joined(separator: "\n") + "\n"
-    text += CanonicalText.cell(job.cell)
-    let digest = SHA256.hash(data: Data(text.utf8))
-    return digest.map { byte in
-      let hex = String(byte, radix: 16)
-      return byte < 16 ? "0" + hex : hex
-    }.joined()
+    text += CanonicalText.cell(job.cell) + "\n"
+    // By digest only, so the hash does not depend on where the project is checked out.
+    text += inputFiles.map { "file=\(ContentHash.file($0) ?? "unreadable")" }.joined(
+      separator: "\n")
+    return ContentHash.of(text)
   }
 }

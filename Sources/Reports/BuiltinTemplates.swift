@@ -54,7 +54,23 @@ enum BuiltinTemplates {
     figure.float.table { overflow-x: auto; }
     figure.float.table figcaption { margin: 0 0 0.4rem; }
     figure.missing .gap { border: 1px dashed var(--rule); padding: 1rem; color: var(--muted); }
+    figure.float p.gap { font-size: 0.85rem; color: var(--muted); margin: 0.4rem 0 0; }
+    table { display: block; overflow-x: auto; max-width: 100%; }
     pre { overflow-x: auto; font-size: 0.85rem; }
+    ul.studies { list-style: none; padding: 0; }
+    li.study-card { display: flex; gap: 1.25rem; align-items: flex-start; padding: 1rem 0;
+      border-bottom: 1px solid var(--rule); }
+    li.study-card h2 { margin: 0 0 0.4rem; font-size: 1.2rem; }
+    li.study-card p { margin: 0.3rem 0; }
+    li.study-card .thumb img { width: 10rem; background: #fff; border-radius: 3px;
+      border: 1px solid var(--rule); }
+    p.tally { font-family: "DejaVu Sans", sans-serif; font-size: 0.85rem; color: var(--muted); }
+    p.tally.all strong { color: #1a7f37; }
+    @media (max-width: 600px) {
+      html { font-size: 16px; }
+      li.study-card { flex-direction: column; }
+      li.study-card .thumb img { width: 100%; }
+    }
     @media print {
       header.site, footer.site { display: none; }
       html { font-size: 11pt; }

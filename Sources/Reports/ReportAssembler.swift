@@ -7,7 +7,15 @@ import StudyModel
 /// floats not placed by the author follow at the end. An unknown reference or placement is
 /// an error at its line and column.
 public enum ReportAssembler {
+  /// The names of the sections the build generates, placed with `{{name}}` like floats.
+  public static let generatedSections = [
+    "claims", "comparison", "parameters", "protocols", "provenance",
+  ]
+
   /// The report's Markdown with references resolved and placeholders marked, or the problems.
+  ///
+  /// Lines naming a generated section (`{{claims}}`) are kept as they are for the caller
+  /// to fill.
   public static func resolve(
     _ markdown: String, file: String, floats: [ReportFloat]
   ) -> Result<String, DiagnosticList> {
@@ -23,7 +31,11 @@ public enum ReportAssembler {
         lines.append(line)
         continue
       }
-      if let id = placeholder(trimmed), id != "claims" {
+      if let id = placeholder(trimmed) {
+        if generatedSections.contains(id) {
+          lines.append("{{\(id)}}")
+          continue
+        }
         if byId[id] != nil {
           placed.insert(id)
           lines.append(marker(id))
@@ -117,8 +129,11 @@ public enum ReportAssembler {
   ) -> Diagnostic {
     let ids = known.map(\.id).sorted()
     let hint: String
-    if let nearest = Suggestions.closest(to: id, in: ids) {
-      hint = "did you mean `\(nearest)`? Figures and tables are declared in study.yaml"
+    if let nearest = Suggestions.closest(to: id, in: ids + generatedSections) {
+      hint =
+        generatedSections.contains(nearest)
+        ? "did you mean `\(nearest)`? It is a section the build generates"
+        : "did you mean `\(nearest)`? Figures and tables are declared in study.yaml"
     } else if ids.isEmpty {
       hint =
         "this study declares no figures or tables; declare them under `figures:` or `tables:` in study.yaml"

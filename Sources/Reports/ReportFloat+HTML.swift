@@ -14,14 +14,18 @@ extension ReportFloat {
   }
 
   /// A figure: its image (with the caption as alt text), numbered caption and downloads.
+  ///
+  /// `gaps` name the runs the figure would show but could not (a failed simulation and
+  /// its reason), printed under the image.
   public static func figure(
     id: String, label: String, caption: String, image: String, widthPixels: Int,
-    downloads: [Download]
+    downloads: [Download], gaps: [String] = []
   ) -> ReportFloat {
+    let notes = gaps.map { "<p class=\"gap\">Not shown: \(escape($0)).</p>\n" }.joined()
     let html = """
       <figure id="\(id)" class="float">
       <img src="\(image)" alt="\(escape("\(label): \(caption)"))" width="\(widthPixels)">
-      <figcaption><strong>\(label).</strong> \(escape(caption)) \(links(downloads))</figcaption>
+      \(notes)<figcaption><strong>\(label).</strong> \(escape(caption)) \(links(downloads))</figcaption>
       </figure>
       """
     return ReportFloat(id: id, label: label, html: html)
@@ -66,7 +70,7 @@ extension ReportFloat {
   }
 
   /// Text made safe inside HTML elements and attributes.
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
       .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }

@@ -14,7 +14,9 @@ struct ClaimReader {
     "capacity_per_gram_positive": .specificCharge, "energy": Dimension(kg: 1, s: -2),
     "average_voltage": .voltage, "negative_utilization": .none, "positive_utilization": .none,
     "state_of_charge": .none, "plating_onset": .time, "minimum_negative_potential": .voltage,
-    "duration": .time,
+    "duration": .time, "mean_net_overpotential": .voltage,
+    "mean_reaction_overpotential": .voltage, "mean_ohmic_drop": .voltage,
+    "electrolyte_spread": .none,
   ]
 
   func observations() -> [String: Observation] {
@@ -69,11 +71,13 @@ struct ClaimReader {
   }
 
   private func test(_ reader: MappingReader, observations: [String: Observation]) -> ClaimTest? {
-    let kinds = ["trend", "extremum", "threshold", "ordering", "agreement"]
+    let kinds = [
+      "trend", "extremum", "threshold", "ordering", "agreement", "spread", "correlation",
+    ]
     let given = kinds.filter { reader.hasOwn($0) }
     reader.allow(kinds)
     guard given.count == 1, let kind = given.first, let body = reader.mapping(kind) else {
-      reader.allow(["simulation", "at"])
+      reader.allow(["simulation", "at", "among"])
       sink.error(
         "a claim needs exactly one of \(kinds.joined(separator: ", "))", at: reader.location,
         hint:
@@ -97,7 +101,7 @@ struct ClaimReader {
       return .agreement(observation: id, relativeTolerance: tolerance)
     }
     let quantity = self.quantity(body)
-    let selection = self.selection(reader)
+    let selection = self.selection(reader, allowAmong: true)
     switch kind {
     case "trend":
       let axis = self.axis(body, selection: selection)
@@ -118,6 +122,26 @@ struct ClaimReader {
       return .extremum(
         quantity: quantity, axis: axis, maximum: extremum == "maximum", range: range[0]...range[1],
         selection: selection)
+    case "spread":
+      let axis = self.axis(body, selection: selection)
+      let dimension = quantity.flatMap(dimension(of:)) ?? .none
+      let atMost = body.quantity("at_most", dimension, range: 0...)
+      guard let quantity, let axis, let atMost, let selection else { return nil }
+      return .spread(quantity: quantity, axis: axis, atMost: atMost, selection: selection)
+    case "correlation":
+      let axis = self.axis(body, selection: selection)
+      let other = self.quantity(body, key: "with")
+      let atLeast = body.quantity("at_least", .none, range: (-1.0)...)
+      if let atLeast, atLeast > 1 {
+        sink.error(
+          "'at_least' is a correlation coefficient, at most 1, got \(atLeast)",
+          at: body.location(of: "at_least"), hint: "0.9 asks for a close linear relation")
+      }
+      guard let quantity, let other, let axis, let atLeast, atLeast <= 1, let selection else {
+        return nil
+      }
+      return .correlation(
+        quantity: quantity, other: other, axis: axis, atLeast: atLeast, selection: selection)
     case "threshold":
       let dimension = quantity.flatMap(dimension(of:)) ?? .none
       let above = body.hasOwn("above")
@@ -136,14 +160,14 @@ struct ClaimReader {
     }
   }
 
-  func quantity(_ reader: MappingReader) -> String? {
-    guard let name = reader.string("quantity", example: "discharge.capacity") else { return nil }
+  func quantity(_ reader: MappingReader, key: String = "quantity") -> String? {
+    guard let name = reader.string(key, example: "discharge.capacity") else { return nil }
     guard ResultQuantity.isKnown(name) else {
       let candidates = ["charge", "discharge"].flatMap { step in
         ResultQuantity.metrics.keys.map { "\(step).\($0)" }
       }
       sink.error(
-        "unknown quantity '\(name)'", at: reader.location(of: "quantity"),
+        "unknown quantity '\(name)'", at: reader.location(of: key),
         hint: Suggestions.closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
           ?? "write STEP.METRIC with STEP charge, discharge or stepN")
       return nil
@@ -155,8 +179,9 @@ struct ClaimReader {
     quantity.split(separator: ".").last.flatMap { ClaimReader.metricDimensions[String($0)] }
   }
 
-  /// `simulation:` and `at:` of a claim, observation or dataset.
-  func selection(_ reader: MappingReader) -> ResultSelection? {
+  /// `simulation:` and `at:` of a claim, observation or dataset (and `among:` for claims,
+  /// which may compare a few values of an axis).
+  func selection(_ reader: MappingReader, allowAmong: Bool = false) -> ResultSelection? {
     guard let name = reader.string("simulation", example: "a name under simulations:") else {
       return nil
     }
@@ -178,7 +203,38 @@ struct ClaimReader {
         if let value = at.quantity(axis, dimension) { fixed[axis] = value }
       }
     }
-    return ResultSelection(simulation: name, fixed: fixed)
+    return ResultSelection(
+      simulation: name, fixed: fixed,
+      among: allowAmong ? among(reader, simulation: simulation) ?? [:] : [:])
+  }
+
+  /// `among:`: sweep axes restricted to listed values (`{np: [0.8, 1.0, 1.35]}`).
+  private func among(_ reader: MappingReader, simulation: SimulationSpec) -> [String: [Double]]? {
+    guard let among = reader.mapping("among", required: false) else { return nil }
+    defer { among.finish() }
+    var result: [String: [Double]] = [:]
+    for axis in among.node.mapping?.keys.compactMap(\.string) ?? [] {
+      guard let dimension = axisDimension(axis, in: simulation, at: among.location(of: axis)),
+        let located = among.value(axis, required: true, example: "[0.8, 1.0, 1.35]")
+      else { continue }
+      guard let items = located.node.sequence, !items.isEmpty else {
+        sink.error("'among.\(axis)' must be a list of values", at: located.location)
+        continue
+      }
+      var values: [Double] = []
+      for item in items {
+        guard let text = item.scalar?.string else { continue }
+        do {
+          values.append(try QuantityParser.parse(text, dimension: dimension))
+        } catch {
+          sink.error(
+            "'among.\(axis)': \(error.message)",
+            at: YAMLDiagnostics.location(of: item, file: located.file))
+        }
+      }
+      result[axis] = values
+    }
+    return result
   }
 
   func axisDimension(

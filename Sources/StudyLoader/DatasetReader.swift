@@ -81,7 +81,7 @@ struct DatasetReader {
     _ path: String, declared: [(name: String, header: String, unit: UnitValue, at: SourceLocation)],
     referencedAt: SourceLocation
   ) -> [String: [Double]]? {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = InputFiles.read(path) else {
       sink.error(
         "data file '\(path)' does not exist", at: referencedAt,
         hint: "paths are relative to study.yaml")

@@ -9,6 +9,19 @@ public enum StudyFileLoader {
   public static func load(folder: String, libraryFolder: String? = nil) -> Result<
     Study, DiagnosticList
   > {
+    let (result, files) = InputFiles.recording {
+      loadRecorded(folder: folder, libraryFolder: libraryFolder)
+    }
+    return result.map { study in
+      var study = study
+      study.inputFiles = files
+      return study
+    }
+  }
+
+  private static func loadRecorded(folder: String, libraryFolder: String?) -> Result<
+    Study, DiagnosticList
+  > {
     let path = "\(folder)/\(StudyDiscovery.studyFileName)"
     let cells = CellFileLoader(libraryFolder: libraryFolder ?? CellFileLoader.library(for: path))
     let sink = cells.diagnosticSink
@@ -16,7 +29,7 @@ public enum StudyFileLoader {
       let root = MappingReader(document.root, file: path, sink: sink, path: "")
     else { return .failure(DiagnosticList(sink.diagnostics)) }
     let title = root.string("title", example: "<the study's title>")
-    _ = root.string("description", required: false)
+    let summary = root.string("description", required: false) ?? ""
     let definitions = readCells(root, loader: cells)
     let declared = root.lookup("cells")?.node.mapping?.keys.compactMap(\.string) ?? []
     let simulations = readSimulations(root, cells: definitions, declared: declared, sink: sink)
@@ -30,11 +43,12 @@ public enum StudyFileLoader {
     let tables = figureReader.tables()
     root.finish()
     guard let title, !sink.hasErrors else { return .failure(DiagnosticList(sink.diagnostics)) }
-    return .success(
-      Study(
-        slug: (folder as NSString).lastPathComponent, title: title, path: path, cells: definitions,
-        simulations: simulations, observations: observations, claims: claims, datasets: datasets,
-        figures: figures, tables: tables))
+    var study = Study(
+      slug: (folder as NSString).lastPathComponent, title: title, path: path, cells: definitions,
+      simulations: simulations, observations: observations, claims: claims, datasets: datasets,
+      figures: figures, tables: tables)
+    study.summary = summary
+    return .success(study)
   }
 
   private static func readCells(_ root: MappingReader, loader: CellFileLoader) -> [String:

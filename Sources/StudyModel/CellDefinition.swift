@@ -10,6 +10,12 @@ public struct CellDefinition: Sendable, Equatable {
   public var parameters: CellParameters
   /// The capacity that C-rates refer to, Ah (nil when not declared).
   public var nominalCapacityAh: Double?
+  /// The files the definition was read from (its YAML, its base entries, their tables),
+  /// sorted; their bytes are part of every content hash that depends on the cell.
+  public var inputFiles: [String] = []
+  /// The sources of the cell's parts: `negative.material`, `positive.material` and
+  /// `electrolyte` (the library entries' `source` texts), beside the cell's own `source`.
+  public var partSources: [String: String] = [:]
 
   /// A cell definition.
   public init(

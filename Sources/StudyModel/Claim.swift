@@ -25,11 +25,15 @@ public struct ResultSelection: Sendable, Equatable {
   /// Fixed values of the other sweep axes, by axis name ("current" in A/m², "np", a parameter
   /// path in SI).
   public let fixed: [String: Double]
+  /// Sweep axes restricted to a few of their values (for example the three N/P cases a
+  /// paper compares), by axis name, in SI.
+  public let among: [String: [Double]]
 
   /// A selection.
-  public init(simulation: String, fixed: [String: Double]) {
+  public init(simulation: String, fixed: [String: Double], among: [String: [Double]] = [:]) {
     self.simulation = simulation
     self.fixed = fixed
+    self.among = among
   }
 }
 
@@ -48,6 +52,13 @@ public enum ClaimTest: Sendable, Equatable {
     quantity: String, axis: String, points: [Double], ascending: Bool, selection: ResultSelection)
   /// The simulated value agrees with an observation within a relative tolerance.
   case agreement(observation: String, relativeTolerance: Double)
+  /// Across the selected rows, `quantity` varies by at most `atMost` (SI): it "barely depends"
+  /// on `axis`.
+  case spread(quantity: String, axis: String, atMost: Double, selection: ResultSelection)
+  /// Along `axis`, `quantity` follows `other`: their Pearson correlation across the selected
+  /// rows is at least `atLeast`.
+  case correlation(
+    quantity: String, other: String, axis: String, atLeast: Double, selection: ResultSelection)
 }
 
 /// A value measured in a paper's experiment, for comparison with the simulation.

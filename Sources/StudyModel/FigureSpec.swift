@@ -123,6 +123,10 @@ public enum SeriesColumn {
     "positive_potential": "positive electrode against Li at the separator, V",
     "negative_stoichiometry": "mean stoichiometry of the negative electrode",
     "positive_stoichiometry": "mean stoichiometry of the positive electrode",
+    "negative_utilization":
+      "change of the negative electrode's mean stoichiometry since the step began",
+    "positive_utilization":
+      "change of the positive electrode's mean stoichiometry since the step began",
   ]
   /// Curve x columns.
   public static let curveAxes = ["capacity", "soc", "time"]

@@ -29,6 +29,12 @@ public enum ResultQuantity {
     "minimum_negative_potential":
       "lowest negative-electrode potential against Li at the separator, V",
     "duration": "time the step took, s",
+    "mean_net_overpotential": "time average of |V − OCV| over the step, V (declare in mV)",
+    "mean_reaction_overpotential":
+      "time average of the reaction overpotentials of both electrodes, |η−| + |η+|, V",
+    "mean_ohmic_drop": "time average of the ohmic drop in electrolyte and solids, V",
+    "electrolyte_spread":
+      "largest (highest − lowest) electrolyte concentration during the step over the initial one",
   ]
 
   /// Whether `name` is a known quantity.

@@ -20,6 +20,11 @@ public struct Study: Sendable, Equatable {
   public let figures: [FigureSpec]
   /// Declared tables, in order.
   public let tables: [TableSpec]
+  /// Every file the study was read from (study file, library entries, tables, datasets),
+  /// sorted.
+  public var inputFiles: [String] = []
+  /// The study's one-paragraph summary (`description:`), empty when absent.
+  public var summary = ""
 
   /// A study.
   public init(

@@ -9,7 +9,7 @@ struct BuildCommand: ParsableCommand {
     abstract: "Build every study (or the ones named) into a static website.",
     discussion: """
       The site replaces the output folder only when the whole build succeeded; \
-      after a failure the previous site is left as it was.
+      after a failure or an interrupt the previous site is left as it was.
       Exit status: 0 on success, 1 when a study has errors, 2 on usage errors.
       """
   )
@@ -23,19 +23,40 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "Worker threads for simulations (default: all cores).")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Flag(help: "Run every simulation again instead of reusing cached results.")
+  @Flag(help: "Run every simulation and draw every figure again instead of reusing the cache.")
   var noCache = false
 
-  func run() throws {
+  @Option(
+    help: ArgumentHelp(
+      "Also freeze each built study under <out>/archive/<study>/<label>/ for design reviews.",
+      valueName: "label"))
+  var archive: String?
+
+  func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    if let archive, !SiteArchiveLabel.isValid(archive) {
+      throw ValidationError(
+        "--archive '\(archive)': use letters, digits, '.', '-' or '_' (for example 2026-11-review)")
+    }
+  }
+
+  func run() throws {
     var options = BuildOptions(studyFolders: studies, outputFolder: out)
     options.ignoreCache = noCache
     options.workers = jobs
-    let build = SiteBuild(options: options) { print($0) }
+    options.archiveLabel = archive
+    InterruptCleanup.install(outputFolder: out)
+    // The bar goes to standard error, redrawn in place; piped output gets plain lines.
+    let progress: ProgressStyle =
+      isatty(STDERR_FILENO) == 1
+      ? .terminal(write: { text in FileHandle.standardError.write(Data(text.utf8)) }) : .lines
+    let build = SiteBuild(options: options, progress: progress) { print($0) }
     switch build.run() {
     case .success(let summary):
       let count = summary.studies.count
-      print("built \(count) \(count == 1 ? "study" : "studies"): \(summary.indexPath)")
+      print(
+        "built \(count) \(count == 1 ? "study" : "studies") (\(summary.simulated) simulated, \(summary.reused) reused): \(summary.indexPath)"
+      )
     case .failure(let failure):
       FileHandle.standardError.write(Data(DiagnosticRenderer.render(failure.diagnostics).utf8))
       FileHandle.standardError.write(

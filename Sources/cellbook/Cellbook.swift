@@ -11,7 +11,7 @@ struct Cellbook: ParsableCommand {
     version: CellbookVersion.string,
     subcommands: [
       BuildCommand.self, CheckCommand.self, SimulateCommand.self, BenchCommand.self,
-      GalleryCommand.self,
+      GalleryCommand.self, DiffCommand.self,
     ]
   )
 

@@ -100,4 +100,45 @@ import Testing
     #expect(
       ResultQuantity.isKnown("discharge.capacity") && !ResultQuantity.isKnown("discharge.capacty"))
   }
+
+  @Test func spreadLooksOnlyAtTheListedCases() {
+    // Among N/P 0.8, 1.0 and 1.35 the charge lasts 800 to 1350 s; over the sweep, 500 to 2000.
+    let three = ResultSelection(
+      simulation: "np", fixed: ["current": 7.5], among: ["np": [0.8, 1.0, 1.35]])
+    let narrow = check(
+      .spread(quantity: "charge.duration", axis: "np", atMost: 600, selection: three))
+    #expect(narrow.outcome == .pass)
+    #expect(
+      narrow.evidence
+        == "charge.duration over np = 0.8000, 1.000, 1.350 ranges from 800.0 s (np = 0.8000) to 1350 s (np = 1.350): a spread of 550.0 s, within 600.0 s"
+    )
+    let whole = check(
+      .spread(quantity: "charge.duration", axis: "np", atMost: 600, selection: atLowCurrent))
+    #expect(whole.outcome == .fail)
+    #expect(whole.evidence.hasSuffix("a spread of 1500 s, more than 600.0 s"))
+  }
+
+  @Test func correlationFollowsTheSignOfTheRelation() {
+    // Duration grows with N/P as capacity does; the per-gram capacity falls above N/P 1.
+    let follows = check(
+      .correlation(
+        quantity: "charge.duration", other: "discharge.capacity", axis: "np", atLeast: 0.9,
+        selection: atLowCurrent))
+    #expect(follows.outcome == .pass)
+    #expect(follows.evidence.hasPrefix("correlation of charge.duration with discharge.capacity"))
+    let opposed = check(
+      .correlation(
+        quantity: "discharge.capacity_per_gram_negative", other: "charge.duration", axis: "np",
+        atLeast: 0.9,
+        selection: ResultSelection(
+          simulation: "np", fixed: ["current": 7.5], among: ["np": [1.0, 1.35, 2.0]])))
+    #expect(opposed.outcome == .fail)
+    #expect(opposed.evidence.contains("r = -0.9"))
+    let tooFew = check(
+      .correlation(
+        quantity: "charge.duration", other: "discharge.capacity", axis: "np", atLeast: 0.9,
+        selection: ResultSelection(
+          simulation: "np", fixed: ["current": 7.5], among: ["np": [1.0, 2.0]])))
+    #expect(tooFew.outcome == .undetermined)
+  }
 }

@@ -158,7 +158,9 @@ import Testing
     let page = try #require(project.read("output/small/index.html"))
     #expect(page.contains("<strong>pass</strong>"))
     #expect(page.contains("discharge.capacity rises at every one of 1 steps"))
-    #expect(firstLog.contains("  small: 0 reused from the cache, 2 simulated"))
+    #expect(
+      firstLog.contains(
+        "  small: 2 runs, 0 reused from the cache, 2 to simulate (2 not in the cache)"))
     #expect(firstLog.contains("  small: 0 figures reused, 3 drawn"))
     // Figures are numbered in declaration order (supplementary apart), placed and linked.
     #expect(page.contains("<a href=\"#fig-voltage\">Figure 2</a>"))
@@ -178,7 +180,7 @@ import Testing
     #expect(voltageData.hasPrefix("series,Capacity [mAh/cm2],Voltage [V]\nN/P 1,"))
     var secondLog: [String] = []
     _ = try SiteBuild(options: options) { secondLog.append($0) }.run().get()
-    #expect(secondLog.contains("  small: 2 reused from the cache, 0 simulated"))
+    #expect(secondLog.contains("  small: 2 runs, 2 reused from the cache, 0 to simulate"))
     #expect(secondLog.contains("  small: 3 figures reused, 0 drawn"))
     #expect(project.read("output/small/index.html") == page)
     var fresh = options
@@ -186,7 +188,8 @@ import Testing
     fresh.workers = 1
     var thirdLog: [String] = []
     _ = try SiteBuild(options: fresh) { thirdLog.append($0) }.run().get()
-    #expect(thirdLog.contains("  small: 0 reused from the cache, 2 simulated"))
+    #expect(
+      thirdLog.contains("  small: 2 runs, 0 reused from the cache, 2 to simulate (2 --no-cache)"))
     #expect(project.read("output/small/index.html") == page)
   }
 

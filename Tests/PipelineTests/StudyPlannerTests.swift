@@ -77,11 +77,20 @@ import Testing
     let jobs = try StudyPlanner.plan(study).get()
     // 25 range points and the 4 listed values, which the range does not contain, at 3 currents.
     #expect(jobs.count == 29 * 3)
-    #expect(study.claims.count == 8)
+    #expect(study.claims.count == 11)
     #expect(
       study.figures.map(\.id) == [
-        "fig-capacity-vs-np", "fig-utilization", "fig-overpotentials", "fig-electrolyte-profiles",
+        "fig-capacity-vs-np", "fig-utilization", "fig-utilization-vs-soc", "fig-overpotentials",
+        "fig-electrolyte-profiles",
       ])
+    // The claims on Figure 5 compare the paper's three cells only.
+    let flat = try #require(study.claims.first { $0.id == "reaction-overpotential-flat" })
+    guard case .spread(_, _, let atMost, let selection) = flat.test else {
+      Issue.record("reaction-overpotential-flat should be a spread claim")
+      return
+    }
+    #expect(abs(atMost - 0.005) < 1e-12)
+    #expect(selection.among == ["np": [0.8, 1.0, 1.35]])
     // The Table 1 cell sits at practical N/P 1.37 and theoretical 0.847 (the brief's §1.2).
     let seed = try #require(study.cells["seed"]).parameters
     #expect(abs(CellDesign.npRatio(seed, basis: .practical) - 1.37) < 0.005)

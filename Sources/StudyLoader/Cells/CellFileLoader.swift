@@ -8,6 +8,7 @@ public struct CellFileLoader {
   /// The library folder that named materials and electrolytes are looked up in.
   public let libraryFolder: String
   private let sink = DiagnosticSink()
+  private let sources = SourceBook()
 
   /// A loader that resolves names in `libraryFolder`.
   public init(libraryFolder: String) {
@@ -30,6 +31,15 @@ public struct CellFileLoader {
 
   /// Loads the cell in `path`, or every problem found in it.
   public func load(path: String) -> Result<CellDefinition, DiagnosticList> {
+    let (result, files) = InputFiles.recording { loadRecorded(path: path) }
+    return result.map { cell in
+      var cell = cell
+      cell.inputFiles = files
+      return cell
+    }
+  }
+
+  private func loadRecorded(path: String) -> Result<CellDefinition, DiagnosticList> {
     guard let document = YAMLDocument.load(path: path, sink: sink),
       let root = MappingReader(document.root, file: path, sink: sink, path: "")
     else { return .failure(DiagnosticList(sink.diagnostics)) }
@@ -65,9 +75,14 @@ public struct CellFileLoader {
     let parameters = CellParameters(
       negative: negative, separator: separator, positive: positive, electrolyte: electrolyte,
       temperatureK: temperature, contactResistanceOhmM2: contact, areaM2: area)
-    return CellDefinition(
+    var definition = CellDefinition(
       name: name, description: description, source: source, parameters: parameters,
       nominalCapacityAh: nominal.map { $0 / 3600 })
+    let prefix = root.path.isEmpty ? "" : "\(root.path)."
+    for part in ["negative.material", "positive.material", "electrolyte"] {
+      definition.partSources[part] = sources.source(for: prefix + part)
+    }
+    return definition
   }
 
   /// A study's cell `key` of `parent`.
@@ -75,11 +90,16 @@ public struct CellFileLoader {
   /// It is a library cell by name, or a mapping that starts from one with `base:` and
   /// overrides what differs. The definition takes the study's name for it.
   func studyCell(_ parent: MappingReader, key: String) -> CellDefinition? {
-    let cell = reference(parent, key: key, folder: "cells") { self.readCell($0) }
+    let (cell, files) = InputFiles.recording {
+      reference(parent, key: key, folder: "cells") { self.readCell($0) }
+    }
     return cell.map { cell in
-      CellDefinition(
+      var definition = CellDefinition(
         name: key, description: cell.description, source: cell.source, parameters: cell.parameters,
         nominalCapacityAh: cell.nominalCapacityAh)
+      definition.inputFiles = files
+      definition.partSources = cell.partSources
+      return definition
     }
   }
 
@@ -140,6 +160,8 @@ public struct CellFileLoader {
     reader.allow(["name", "description", "source", "base"])
     attachBase(to: reader, folder: folder, depth: 0)
     defer { reader.finish() }
+    let qualified = parent.path.isEmpty ? key : "\(parent.path).\(key)"
+    sources.record(reader.lookup("source")?.node.scalar?.string, for: qualified)
     return read(reader)
   }
 
@@ -332,4 +354,16 @@ public struct CellFileLoader {
       initialConcentrationMolM3: initial, diffusivity: diffusivity, conductivity: conductivity,
       transferenceNumber: transference, thermodynamicFactor: factor ?? .constant(1))
   }
+}
+
+/// The `source` texts of the library entries a cell refers to, by the dotted path of the
+/// reference ("negative.material"), so a cell's parameter table can cite each part.
+private final class SourceBook {
+  private var texts: [String: String] = [:]
+
+  func record(_ text: String?, for path: String) {
+    texts[path] = text
+  }
+
+  func source(for path: String) -> String? { texts[path] }
 }

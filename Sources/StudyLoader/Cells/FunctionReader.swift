@@ -82,7 +82,7 @@ enum CSVColumns {
   static func read(path: String, sink: DiagnosticSink, referencedAt: SourceLocation) -> (
     [Double], [Double]
   )? {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = InputFiles.read(path) else {
       sink.error(
         "table file '\(path)' does not exist", at: referencedAt,
         hint: "paths are relative to the YAML file")

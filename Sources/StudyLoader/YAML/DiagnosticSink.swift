@@ -21,7 +21,7 @@ struct YAMLDocument {
   /// Reads and parses `path`; problems go to `sink`.
   static func load(path: String, sink: DiagnosticSink) -> YAMLDocument? {
     let file = SourceLocation(file: path)
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let data = InputFiles.read(path) else {
       sink.error("cannot read the file", at: file, hint: "check that the path exists")
       return nil
     }

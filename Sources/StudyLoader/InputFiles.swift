@@ -1,0 +1,45 @@
+import Foundation
+
+/// Records every file a load reads, so that a study (and each of its cells) can name and hash
+/// exactly the inputs it was built from.
+///
+/// Recording is scoped with a task-local value: nested scopes each see the files read inside
+/// them, and the outer scopes see them too.
+final class InputFiles: @unchecked Sendable {
+  @TaskLocal private static var current: InputFiles?
+
+  private let lock = NSLock()
+  private var paths: Set<String> = []
+  private let parent: InputFiles?
+
+  private init(parent: InputFiles?) {
+    self.parent = parent
+  }
+
+  /// The bytes of `path`, recorded as an input of every enclosing scope (nil if unreadable).
+  static func read(_ path: String) -> Data? {
+    let data = FileManager.default.contents(atPath: path)
+    if data != nil { current?.record((path as NSString).standardizingPath) }
+    return data
+  }
+
+  /// Runs `body`, returning its value and the sorted paths of the files it read.
+  static func recording<Value>(_ body: () -> Value) -> (Value, [String]) {
+    let log = InputFiles(parent: current)
+    let value = $current.withValue(log) { body() }
+    return (value, log.sortedPaths)
+  }
+
+  private func record(_ path: String) {
+    lock.lock()
+    paths.insert(path)
+    lock.unlock()
+    parent?.record(path)
+  }
+
+  private var sortedPaths: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return paths.sorted()
+  }
+}
