@@ -2,8 +2,8 @@ import Engine
 import Foundation
 import StudyModel
 
-/// `{{comparison}}`: each observation from the paper beside the simulated value and the
-/// error.
+/// `{{comparison}}`: each observation (a measured or reference value) beside the simulated
+/// value and the relative difference.
 enum ComparisonSection {
   /// The section's Markdown.
   static func markdown(study: Study, analysis: StudyAnalysis?) -> String {
@@ -11,30 +11,33 @@ enum ComparisonSection {
       return "This study records no measured values to compare with.\n"
     }
     var lines = [
-      "| Observation | Source | Measured | Simulated | Error |", "|---|---|--:|--:|--:|",
+      "| Observation | Source | Reference | Simulated | Difference |", "|---|---|--:|--:|--:|",
     ]
+    // Numbers and units stay on one line in narrow columns.
+    func cell(_ value: Double, _ quantity: String) -> String {
+      InlineValues.display(value, quantity: quantity).replacingOccurrences(
+        of: " ", with: "\u{00A0}")
+    }
     for id in study.observations.keys.sorted() {
       guard let observation = study.observations[id] else { continue }
-      let label = QuantityLabels.quantity(observation.quantity)
-      let unit = label.unit.isEmpty ? "" : " \(label.unit)"
-      var measured = ParameterSection.number(observation.value * label.scale) + unit
+      var reference = cell(observation.value, observation.quantity)
       if let uncertainty = observation.uncertainty {
-        measured += " ± \(ParameterSection.number(uncertainty * label.scale))"
+        reference += " ± " + cell(uncertainty, observation.quantity)
       }
       let rows = (analysis?.rows[observation.selection.simulation] ?? []).filter {
         FigureSelection.matches($0.coordinates, fixed: observation.selection.fixed)
       }
       var simulated = "no result"
-      var error = "–"
+      var difference = "–"
       if rows.count == 1, let value = rows[0].quantities[observation.quantity], value.isFinite {
-        simulated = ParameterSection.number(value * label.scale) + unit
+        simulated = cell(value, observation.quantity)
         let relative = (value - observation.value) / observation.value * 100
-        error = String(format: "%+.1f %%", relative)
+        difference = String(format: "%+.1f\u{00A0}%%", relative)
       } else if rows.count > 1 {
         simulated = "\(rows.count) runs match: fix every swept axis"
       }
       lines.append(
-        "| \(id): \(observation.quantity) | \(observation.source) | \(measured) | \(simulated) | \(error) |"
+        "| \(id): \(observation.quantity) | \(observation.source) | \(reference) | \(simulated) | \(difference) |"
       )
     }
     return lines.joined(separator: "\n") + "\n"

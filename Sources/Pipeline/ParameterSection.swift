@@ -101,8 +101,8 @@ enum ParameterSection {
     _ part: String, _ electrode: ElectrodeParameters, design: Int, material: Int,
     swept: Set<String>
   ) -> [Row] {
-    let theoretical = CellDesign.arealCapacity(electrode, basis: .theoretical) / 36
-    let practical = CellDesign.arealCapacity(electrode, basis: .practical) / 36
+    let theoretical = CellDesign.arealCapacity(electrode, basis: .theoretical)
+    let practical = CellDesign.arealCapacity(electrode, basis: .practical)
     func row(_ name: String, _ value: String, _ unit: String, _ source: Int) -> Row {
       Row(part: part, name: name, value: value, unit: unit, source: source)
     }
@@ -158,6 +158,8 @@ enum ParameterSection {
       let mantissa = trimmed(String(parts[0]))
       return "\(mantissa) × 10\(superscript(exponent))"
     }
+    // Whole numbers below 10⁵ keep every digit (a c_max of 34684, not 3.468e+04).
+    if magnitude >= 1000 { return String(format: "%.0f", value) }
     return trimmed(String(format: "%.4g", value))
   }
 
@@ -179,7 +181,10 @@ enum ParameterSection {
     switch function {
     case .constant(let value): return number(value)
     case .expression(let program):
-      return "`\(CanonicalText.expression(program.expression))`"
+      let text = CanonicalText.expression(program.expression)
+      // Long formulas (electrolyte fits) would push the table off a phone's screen.
+      return text.count <= 48
+        ? "`\(text)`" : "a formula of \(text.count) characters (in its source)"
     case .table(let table, let variable):
       return "table of \(table.xs.count) points in \(variable.rawValue)"
     }

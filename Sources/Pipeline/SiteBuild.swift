@@ -128,6 +128,7 @@ public final class SiteBuild {
       {
         problems += list.diagnostics
       }
+      problems += InlineValues.check(text, file: state.reportPath, study: state.study)
     }
     guard problems.isEmpty else { throw failure(.check, problems) }
   }
@@ -217,7 +218,15 @@ public final class SiteBuild {
       }
       var report = state.reportText
       if let text = report {
-        switch ReportAssembler.resolve(text, file: state.reportPath, floats: state.floats) {
+        // Values first, while lines and columns are still the author's.
+        let valued: String
+        switch InlineValues.resolve(
+          text, file: state.reportPath, study: state.study, analysis: state.analysis)
+        {
+        case .success(let resolved): valued = resolved
+        case .failure(let list): throw failure(.write, list.diagnostics)
+        }
+        switch ReportAssembler.resolve(valued, file: state.reportPath, floats: state.floats) {
         case .success(let resolved): report = resolved
         case .failure(let list): throw failure(.write, list.diagnostics)
         }

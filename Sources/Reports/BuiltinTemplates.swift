@@ -62,14 +62,15 @@ enum BuiltinTemplates {
       border-bottom: 1px solid var(--rule); }
     li.study-card h2 { margin: 0 0 0.4rem; font-size: 1.2rem; }
     li.study-card p { margin: 0.3rem 0; }
-    li.study-card .thumb img { width: 10rem; background: #fff; border-radius: 3px;
-      border: 1px solid var(--rule); }
+    li.study-card .thumb { flex: 0 0 14rem; }
+    li.study-card .thumb img { display: block; width: 100%; background: #fff;
+      border-radius: 3px; border: 1px solid var(--rule); }
     p.tally { font-family: "DejaVu Sans", sans-serif; font-size: 0.85rem; color: var(--muted); }
     p.tally.all strong { color: #1a7f37; }
     @media (max-width: 600px) {
       html { font-size: 16px; }
       li.study-card { flex-direction: column; }
-      li.study-card .thumb img { width: 100%; }
+      li.study-card .thumb { flex: none; width: 100%; }
     }
     @media print {
       header.site, footer.site { display: none; }

@@ -98,7 +98,9 @@ struct FixtureProject {
   static let report = """
     # Fitted and measured OCP
 
-    The voltage is in @fig-voltage; capacities in @tab-capacity.
+    The voltage is in @fig-voltage; capacities in @tab-capacity. The fitted cell delivers
+    {{fitted-run: discharge.capacity}} and the measured one
+    {{measured-run: discharge.capacity | current=2.8 mA/cm2}}.
 
     {{claims}}
 

@@ -66,4 +66,38 @@ import Testing
       list.diagnostics.first?.message
         == "positive.porosity: must be strictly between 0 and 1, got 1.5")
   }
+
+  @Test func aBlendedAnodeRunsAndConservesCharge() throws {
+    // The seed cell with its anode as a blend of two library materials, by mass.
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try FileManager.default.removeItem(atPath: folder.path)
+    try FileManager.default.copyItem(atPath: ProjectPaths.library, toPath: folder.path)
+    try folder.write(
+      """
+      name: blended
+      source: a test
+      base: reference-seed-chen2020
+      negative:
+        material:
+          blend:
+            - {material: graphite-siox-lgm50-chen2020, mass_fraction: 0.9}
+            - {material: sigr-lgmj1-sturm2019, mass_fraction: 0.1}
+      """, to: "cells/blended.yaml")
+    let request = SimulateRequest(
+      cellPath: "\(folder.path)/cells/blended.yaml",
+      protocolSteps: ["Charge at 1 mA/cm2 until 4.2 V", "Discharge at 1 mA/cm2 until 2.5 V"])
+    let outcome = try SimulateRun.execute(request).get()
+    #expect(outcome.run.completed)
+    let steps = outcome.run.steps
+    #expect(steps.count == 2)
+    // It charges to a real capacity and gives nearly all of it back, never more.
+    let charged = abs(
+      (steps[0].series.dischargeCapacityMAhCm2.last ?? 0)
+        - (steps[0].series.dischargeCapacityMAhCm2.first ?? 0))
+    let discharged = abs(
+      (steps[1].series.dischargeCapacityMAhCm2.last ?? 0)
+        - (steps[1].series.dischargeCapacityMAhCm2.first ?? 0))
+    #expect(charged > 1 && discharged > 0.9 * charged && discharged <= charged + 1e-6)
+  }
 }

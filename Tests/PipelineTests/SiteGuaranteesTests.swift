@@ -54,6 +54,48 @@ import Testing
     #expect(runs.allSatisfy { ($0["solver_steps"] as? Int ?? 0) > 10 })
     let solver = try #require(json["solver"] as? [[String: Any]])
     #expect(solver.first?["volumes_per_region"] as? Int == 5)
+    // Numbers in the prose are the runs' own, at three significant digits.
+    for run in runs {
+      let metrics = try #require(run["metrics"] as? [String: Double])
+      let capacity = try #require(metrics["discharge.capacity [mAh/cm2]"])
+      #expect(page.contains(String(format: "%.3g mAh/cm²", capacity)), "\(run["id"] ?? "")")
+    }
+  }
+
+  @Test func aWrongNumberReferenceStopsTheBuildAtItsPlace() throws {
+    let project = try FixtureProject()
+    defer { project.remove() }
+    try project.build(project.options())
+    let before = project.read("output/pair/index.html")
+    try project.folder.write(
+      "# Pair\n\nIt stores {{fitted-run: discharge.capacty}}, and\n{{measured-run: discharge.capacity}}.\n",
+      to: "studies/pair/report.md")
+    var log: [String] = []
+    let result = SiteBuild(options: project.options()) { log.append($0) }.run()
+    guard case .failure(let failure) = result else {
+      Issue.record("an unknown quantity in the prose must fail the build")
+      return
+    }
+    #expect(failure.step == "check reports and templates")
+    #expect(!log.contains("[3/8] plan simulations"), "nothing runs after a failed check")
+    let messages = failure.diagnostics.map {
+      "\($0.location.line):\($0.location.column): \($0.message)"
+    }
+    #expect(messages.contains("3:11: unknown quantity 'discharge.capacty'"))
+    #expect(project.read("output/pair/index.html") == before)
+    // A sweep point the study does not run is caught when the results are in.
+    try project.folder.write(
+      "# Pair\n\nIt stores {{measured-run: discharge.capacity | current=5 mA/cm2}}.\n",
+      to: "studies/pair/report.md")
+    guard case .failure(let open) = SiteBuild(options: project.options(), log: { _ in }).run()
+    else {
+      Issue.record("a reference without the current must fail")
+      return
+    }
+    #expect(open.step == "write reports")
+    #expect(open.diagnostics.first?.location.line == 3)
+    #expect(open.diagnostics.first?.message == "no result of 'measured-run' matches this reference")
+    #expect(project.read("output/pair/index.html") == before)
   }
 
   @Test func cacheRecomputesExactlyWhatAChangedDataFileFeeds() throws {

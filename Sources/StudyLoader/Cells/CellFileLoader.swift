@@ -153,7 +153,9 @@ public struct CellFileLoader {
     } else {
       guard
         let inline = MappingReader(
-          located.node, file: located.file, sink: sink, path: key, anchor: parent.location(of: key))
+          located.node, file: located.file, sink: sink,
+          path: parent.path.isEmpty ? key : "\(parent.path).\(key)",
+          anchor: parent.location(of: key))
       else { return nil }
       reader = inline
     }
@@ -259,6 +261,7 @@ public struct CellFileLoader {
   }
 
   private func readMaterial(_ reader: MappingReader) -> Material? {
+    if reader.has("blend") { return readBlend(reader) }
     let functions = FunctionReader(reader: reader, sink: reader.sink)
     let ocp = functions.function(
       "ocp", dimension: .voltage, variables: [.x, .temperature], example: "4.2 - 0.5 * x")
@@ -273,6 +276,86 @@ public struct CellFileLoader {
     return Material(
       maxConcentration: maximum, diffusivity: diffusivity, rateConstant: rate,
       transferCoefficient: alpha, ocp: ocp, density: density, window: window)
+  }
+
+  /// A blend of materials in equilibrium (see `MaterialBlend`): a list of components, each a
+  /// material (by name or inline) with its `volume_fraction` or `mass_fraction` of the active
+  /// material; the shares must add up to 1.
+  private func readBlend(_ reader: MappingReader) -> Material? {
+    reader.allow(["blend"])
+    let window = practicalWindow(reader)
+    let alpha = reader.quantity("transfer_coefficient", .none, required: false, open: 0...1) ?? 0.5
+    guard let located = reader.value("blend", required: true, example: "[...]") else { return nil }
+    guard let items = located.node.sequence, items.count >= 2 else {
+      sink.error(
+        "'\(reader.path).blend' must list at least two components", at: located.location,
+        hint: "- {material: graphite-x, mass_fraction: 0.96}")
+      return nil
+    }
+    var parts: [(material: Material, share: Double, byMass: Bool, at: SourceLocation)] = []
+    for (index, item) in items.enumerated() {
+      let path = "\(reader.path).blend[\(index + 1)]"
+      guard
+        let entry = MappingReader(
+          item, file: located.file, sink: sink, path: path,
+          anchor: YAMLDiagnostics.location(of: item, file: located.file))
+      else { return nil }
+      defer { entry.finish() }
+      let byMass = entry.hasOwn("mass_fraction")
+      entry.allow(["mass_fraction", "volume_fraction"])
+      let share = entry.quantity(
+        byMass ? "mass_fraction" : "volume_fraction", .none, open: 0...1.000001)
+      let material = reference(entry, key: "material", folder: "materials") {
+        self.readMaterial($0)
+      }
+      guard let share, let material else { return nil }
+      parts.append((material, share, byMass, entry.location))
+    }
+    let total = parts.reduce(0) { $0 + $1.share }
+    guard abs(total - 1) < 1e-6 else {
+      sink.error(
+        "the fractions of '\(reader.path).blend' add up to \(total), not 1", at: located.location,
+        hint: "give every component's share of the active material")
+      return nil
+    }
+    guard Set(parts.map(\.byMass)).count == 1 else {
+      sink.error(
+        "'\(reader.path).blend' mixes mass and volume fractions", at: located.location,
+        hint: "use mass_fraction for every component, or volume_fraction for every one")
+      return nil
+    }
+    var volumes = parts.map(\.share)
+    if parts[0].byMass {
+      guard parts.allSatisfy({ ($0.material.density ?? 0) > 0 }) else {
+        sink.error(
+          "mass fractions need every component's density", at: located.location,
+          hint: "add 'density:' to each material, or give volume_fraction instead")
+        return nil
+      }
+      let specific = parts.map { $0.share / ($0.material.density ?? 1) }
+      volumes = specific.map { $0 / specific.reduce(0, +) }
+    }
+    let components = zip(parts, volumes).map { part, volume in
+      MaterialBlend.Component(
+        volumeShare: volume, maxConcentrationMolM3: part.material.maxConcentration,
+        openCircuitPotential: part.material.ocp, diffusivity: part.material.diffusivity,
+        rateConstant: part.material.rateConstant)
+    }
+    let blended: MaterialBlend.Blended
+    do {
+      blended = try MaterialBlend.combine(components, temperatureK: 298.15)
+    } catch {
+      sink.error("cannot combine '\(reader.path).blend': \(error.message)", at: located.location)
+      return nil
+    }
+    var density: Double?
+    if parts.allSatisfy({ $0.material.density != nil }) {
+      density = zip(parts, volumes).reduce(0) { $0 + $1.1 * ($1.0.material.density ?? 0) }
+    }
+    return Material(
+      maxConcentration: blended.maxConcentrationMolM3, diffusivity: blended.diffusivity,
+      rateConstant: blended.rateConstant, transferCoefficient: alpha,
+      ocp: blended.openCircuitPotential, density: density, window: window)
   }
 
   /// c_max from `max_concentration`, `site_density` or `specific_capacity` with `density`.
