@@ -44,7 +44,9 @@ struct StudyRuns {
       let record = cache.records.value(job.contentHash, as: RunRecord.self)
       let runCurves = wantsCurves ? cache.curves.value(job.contentHash, as: RunCurves.self) : nil
       let file = RunSeriesFile.cached(job.contentHash, in: cache.series)
-      if var record, file != nil, !wantsCurves || runCurves != nil {
+      // A job the engine refused has no curves to keep; its record alone is the result.
+      let refused = record.map { $0.row.quantities.isEmpty } ?? false
+      if var record, file != nil, !wantsCurves || runCurves != nil || refused {
         record.reused = true
         records[index] = record
         curves[index] = runCurves

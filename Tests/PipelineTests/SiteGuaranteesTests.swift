@@ -224,4 +224,35 @@ import Testing
     #expect(throws: BuildFailure.self) { try project.build(options) }
     #expect(project.read("output/index.html") == before)
   }
+
+  @Test func aFailedRunIsReportedWhereItsResultWouldBe() throws {
+    let project = try FixtureProject()
+    defer { project.remove() }
+    // A start the engine refuses (a stoichiometry above 1) fails one run of the sweep.
+    let study = FixtureProject.study.replacingOccurrences(
+      of: "  fitted-run:\n    cell: fitted\n",
+      with:
+        "  fitted-run:\n    cell: fitted\n    sweep:\n      parameters:\n        negative.initial_stoichiometry: [0.02, 1.5]\n"
+    )
+    #expect(study != FixtureProject.study)
+    try project.folder.write(study, to: "studies/pair/study.yaml")
+    try project.folder.write(
+      FixtureProject.report.replacingOccurrences(
+        of: "{{fitted-run: discharge.capacity}}",
+        with: "{{fitted-run: discharge.capacity | negative.initial_stoichiometry=0.02}}"),
+      to: "studies/pair/report.md")
+    let log = try project.build(project.options())
+    #expect(
+      log.contains { $0.hasPrefix("  warning: fitted-run[negative.initial_stoichiometry=1.5]") })
+    let page = try #require(project.read("output/pair/index.html"))
+    #expect(
+      page.contains(
+        "Not shown: fitted-run[negative.initial_stoichiometry=1.5] (negative.initial_stoichiometry")
+    )
+    let manifest = try #require(project.read("output/pair/manifest.json"))
+    #expect(manifest.contains("\"status\" : \"failed\""))
+    // The failure is cached like a result: the next build runs nothing.
+    let again = try project.build(project.options())
+    #expect(again.contains("  nothing to simulate"))
+  }
 }
