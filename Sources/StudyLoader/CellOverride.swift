@@ -4,42 +4,72 @@ import StudyModel
 public enum CellOverride {
   private typealias Setter = @Sendable (inout CellParameters, Double) -> Void
 
+  /// The values a parameter may take, as the cell loader enforces them.
+  private enum Bound: Sendable {
+    /// Strictly between 0 and 1.
+    case fraction
+    /// Greater than 0.
+    case positive
+    /// 0 or more.
+    case nonNegative
+
+    func violation(_ value: Double) -> String? {
+      switch self {
+      case .fraction: return value > 0 && value < 1 ? nil : "must be strictly between 0 and 1"
+      case .positive: return value > 0 && value.isFinite ? nil : "must be positive"
+      case .nonNegative: return value >= 0 && value.isFinite ? nil : "must not be negative"
+      }
+    }
+  }
+
   private static func electrode(
     _ side: WritableKeyPath<CellParameters, ElectrodeParameters> & Sendable
   )
-    -> [String: (Dimension, Setter)]
+    -> [String: (Dimension, Bound, Setter)]
   {
     [
-      "thickness": (.length, { $0[keyPath: side].thicknessM = $1 }),
-      "porosity": (.none, { $0[keyPath: side].porosity = $1 }),
-      "active_fraction": (.none, { $0[keyPath: side].activeFraction = $1 }),
-      "particle_radius": (.length, { $0[keyPath: side].particleRadiusM = $1 }),
-      "conductivity": (.conductivity, { $0[keyPath: side].conductivitySM = $1 }),
-      "bruggeman": (.none, { $0[keyPath: side].bruggemanElectrolyte = $1 }),
-      "bruggeman_solid": (.none, { $0[keyPath: side].bruggemanSolid = $1 }),
-      "film_resistance": (.areaResistance, { $0[keyPath: side].filmResistanceOhmM2 = $1 }),
-      "initial_stoichiometry": (.none, { $0[keyPath: side].initialStoichiometry = $1 }),
-      "max_concentration": (.concentration, { $0[keyPath: side].maxConcentrationMolM3 = $1 }),
-      "diffusivity": (.diffusivity, { $0[keyPath: side].diffusivity = .constant($1) }),
-      "rate_constant": (.rateConstant, { $0[keyPath: side].rateConstant = $1 }),
-      "transfer_coefficient": (.none, { $0[keyPath: side].anodicTransferCoefficient = $1 }),
+      "thickness": (.length, .positive, { $0[keyPath: side].thicknessM = $1 }),
+      "porosity": (.none, .fraction, { $0[keyPath: side].porosity = $1 }),
+      "active_fraction": (.none, .fraction, { $0[keyPath: side].activeFraction = $1 }),
+      "particle_radius": (.length, .positive, { $0[keyPath: side].particleRadiusM = $1 }),
+      "conductivity": (.conductivity, .positive, { $0[keyPath: side].conductivitySM = $1 }),
+      "bruggeman": (.none, .nonNegative, { $0[keyPath: side].bruggemanElectrolyte = $1 }),
+      "bruggeman_solid": (.none, .nonNegative, { $0[keyPath: side].bruggemanSolid = $1 }),
+      "film_resistance": (
+        .areaResistance, .nonNegative, { $0[keyPath: side].filmResistanceOhmM2 = $1 }
+      ),
+      "initial_stoichiometry": (.none, .fraction, { $0[keyPath: side].initialStoichiometry = $1 }),
+      "max_concentration": (
+        .concentration, .positive, { $0[keyPath: side].maxConcentrationMolM3 = $1 }
+      ),
+      "diffusivity": (.diffusivity, .positive, { $0[keyPath: side].diffusivity = .constant($1) }),
+      "rate_constant": (.rateConstant, .positive, { $0[keyPath: side].rateConstant = $1 }),
+      "transfer_coefficient": (
+        .none, .fraction, { $0[keyPath: side].anodicTransferCoefficient = $1 }
+      ),
     ]
   }
 
-  private static let paths: [String: (Dimension, Setter)] = {
-    var table: [String: (Dimension, Setter)] = [
-      "separator.thickness": (.length, { $0.separator.thicknessM = $1 }),
-      "separator.porosity": (.none, { $0.separator.porosity = $1 }),
-      "separator.bruggeman": (.none, { $0.separator.bruggeman = $1 }),
+  private static let paths: [String: (Dimension, Bound, Setter)] = {
+    var table: [String: (Dimension, Bound, Setter)] = [
+      "separator.thickness": (.length, .positive, { $0.separator.thicknessM = $1 }),
+      "separator.porosity": (.none, .fraction, { $0.separator.porosity = $1 }),
+      "separator.bruggeman": (.none, .nonNegative, { $0.separator.bruggeman = $1 }),
       "electrolyte.initial_concentration": (
-        .concentration, { $0.electrolyte.initialConcentrationMolM3 = $1 }
+        .concentration, .positive, { $0.electrolyte.initialConcentrationMolM3 = $1 }
       ),
-      "electrolyte.transference_number": (.none, { $0.electrolyte.transferenceNumber = $1 }),
-      "electrolyte.diffusivity": (.diffusivity, { $0.electrolyte.diffusivity = .constant($1) }),
-      "electrolyte.conductivity": (.conductivity, { $0.electrolyte.conductivity = .constant($1) }),
-      "temperature": (.temperature, { $0.temperatureK = $1 }),
-      "contact_resistance": (.areaResistance, { $0.contactResistanceOhmM2 = $1 }),
-      "area": (.area, { $0.areaM2 = $1 }),
+      "electrolyte.transference_number": (
+        .none, .fraction, { $0.electrolyte.transferenceNumber = $1 }
+      ),
+      "electrolyte.diffusivity": (
+        .diffusivity, .positive, { $0.electrolyte.diffusivity = .constant($1) }
+      ),
+      "electrolyte.conductivity": (
+        .conductivity, .positive, { $0.electrolyte.conductivity = .constant($1) }
+      ),
+      "temperature": (.temperature, .positive, { $0.temperatureK = $1 }),
+      "contact_resistance": (.areaResistance, .nonNegative, { $0.contactResistanceOhmM2 = $1 }),
+      "area": (.area, .positive, { $0.areaM2 = $1 }),
     ]
     for (key, entry) in electrode(\.negative) { table["negative.\(key)"] = entry }
     for (key, entry) in electrode(\.positive) { table["positive.\(key)"] = entry }
@@ -60,11 +90,16 @@ public enum CellOverride {
     }
     let path = assignment[..<equals].trimmingCharacters(in: .whitespaces)
     let value = String(assignment[assignment.index(after: equals)...])
-    guard let (dimension, setter) = paths[path] else {
+    guard let (dimension, bound, setter) = paths[path] else {
       let hint =
         Suggestions.closest(to: path, in: knownPaths).map { "; did you mean '\($0)'?" } ?? ""
       throw UnitError(message: "unknown parameter '\(path)'\(hint)")
     }
-    setter(&cell, try QuantityParser.parse(value, dimension: dimension))
+    let number = try QuantityParser.parse(value, dimension: dimension)
+    if let violation = bound.violation(number) {
+      throw UnitError(
+        message: "'\(path)' \(violation), got \(value.trimmingCharacters(in: .whitespaces))")
+    }
+    setter(&cell, number)
   }
 }

@@ -62,9 +62,11 @@ import Testing
       Issue.record("porosity 1.5 must be refused")
       return
     }
+    // Refused where it is written, on the command line, before any solver starts.
     #expect(
       list.diagnostics.first?.message
-        == "positive.porosity: must be strictly between 0 and 1, got 1.5")
+        == "'positive.porosity' must be strictly between 0 and 1, got 1.5")
+    #expect(list.diagnostics.first?.location.file == "command line (--set)")
   }
 
   @Test func aBlendedAnodeRunsAndConservesCharge() throws {

@@ -228,26 +228,28 @@ import Testing
   @Test func aFailedRunIsReportedWhereItsResultWouldBe() throws {
     let project = try FixtureProject()
     defer { project.remove() }
-    // A start the engine refuses (a stoichiometry above 1) fails one run of the sweep.
+    // A porosity that, with the cell's active fraction of 0.694, fills more than the whole
+    // electrode: each value is valid alone, so only the engine's check of the sum refuses
+    // the second run of the sweep.
     let study = FixtureProject.study.replacingOccurrences(
       of: "  fitted-run:\n    cell: fitted\n",
       with:
-        "  fitted-run:\n    cell: fitted\n    sweep:\n      parameters:\n        negative.initial_stoichiometry: [0.02, 1.5]\n"
+        "  fitted-run:\n    cell: fitted\n    sweep:\n      parameters:\n        negative.porosity: [0.216, 0.5]\n"
     )
     #expect(study != FixtureProject.study)
     try project.folder.write(study, to: "studies/pair/study.yaml")
     try project.folder.write(
       FixtureProject.report.replacingOccurrences(
         of: "{{fitted-run: discharge.capacity}}",
-        with: "{{fitted-run: discharge.capacity | negative.initial_stoichiometry=0.02}}"),
+        with: "{{fitted-run: discharge.capacity | negative.porosity=0.216}}"),
       to: "studies/pair/report.md")
     let log = try project.build(project.options())
     #expect(
-      log.contains { $0.hasPrefix("  warning: fitted-run[negative.initial_stoichiometry=1.5]") })
+      log.contains { $0.hasPrefix("  warning: fitted-run[negative.porosity=0.5]") })
     let page = try #require(project.read("output/pair/index.html"))
     #expect(
       page.contains(
-        "Not shown: fitted-run[negative.initial_stoichiometry=1.5] (negative.initial_stoichiometry")
+        "Not shown: fitted-run[negative.porosity=0.5] (negative.active_fraction: porosity 0.5")
     )
     let manifest = try #require(project.read("output/pair/manifest.json"))
     #expect(manifest.contains("\"status\" : \"failed\""))

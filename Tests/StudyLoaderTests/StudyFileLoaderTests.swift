@@ -122,3 +122,36 @@ import Testing
     #expect(study.tables.first?.rows == "np")
   }
 }
+
+/// Swept parameter values obey the same bounds as the cell file's own values.
+@Suite struct SweptValueBoundsTests {
+  @Test func aSweptFractionOutsideZeroToOneIsALoadError() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try FileManager.default.copyItem(
+      atPath: ProjectPaths.library, toPath: "\(folder.path)/studies/library")
+    try folder.write(
+      """
+      title: Out of range
+      cells:
+        seed: reference-seed-chen2020
+      simulations:
+        run:
+          cell: seed
+          protocol: [Discharge at 1 mA/cm2 until 2.5 V]
+          sweep:
+            parameters:
+              negative.initial_stoichiometry: [0.5, 1.5]
+      """, to: "studies/bad/study.yaml")
+    guard case .failure(let list) = StudyFileLoader.load(folder: "\(folder.path)/studies/bad")
+    else {
+      Issue.record("a stoichiometry of 1.5 must be refused when the study is loaded")
+      return
+    }
+    let messages = list.diagnostics.map(\.message)
+    #expect(
+      messages.contains {
+        $0.contains("'negative.initial_stoichiometry' must be strictly between 0 and 1, got 1.5")
+      }, "\(messages)")
+  }
+}
