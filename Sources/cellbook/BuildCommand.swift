@@ -50,7 +50,10 @@ struct BuildCommand: ParsableCommand {
     let progress: ProgressStyle =
       isatty(STDERR_FILENO) == 1
       ? .terminal(write: { text in FileHandle.standardError.write(Data(text.utf8)) }) : .lines
-    let build = SiteBuild(options: options, progress: progress) { print($0) }
+    // Written straight through, so a pipe (tee, CI logs) sees each step as it starts.
+    let build = SiteBuild(options: options, progress: progress) { line in
+      FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
     switch build.run() {
     case .success(let summary):
       let count = summary.studies.count
