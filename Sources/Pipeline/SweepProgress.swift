@@ -38,7 +38,8 @@ final class SweepProgress: @unchecked Sendable {
     let line = Self.line(done: done, total: total, failed: failed, elapsedS: elapsed)
     switch style {
     case .terminal(let write):
-      write("\r\(Self.bar(done: done, total: total)) \(line)\(done == total ? "\n" : "")")
+      // Erase to the end of the line: a shorter line must not leave the old one's tail.
+      write("\r\(Self.bar(done: done, total: total)) \(line)\u{1B}[K\(done == total ? "\n" : "")")
     case .lines:
       let decile = total == 0 ? 10 : done * 10 / total
       if decile > lastDecile || done == total {
