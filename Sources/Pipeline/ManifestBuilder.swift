@@ -1,4 +1,5 @@
 import Foundation
+import StudyLoader
 import StudyModel
 
 /// Assembles a study's manifest from what the build loaded, ran and evaluated.
@@ -30,7 +31,7 @@ struct ManifestBuilder {
     seriesPaths: [Int: String]
   ) -> StudyManifest {
     var files = study.inputFiles
-    if let reportPath { files.append((reportPath as NSString).standardizingPath) }
+    if let reportPath { files.append(InputFileNames.normalized(reportPath)) }
     let inputs = Set(files).sorted().map { path in
       StudyManifest.Input(path: relative(path), sha256: ContentHash.file(path) ?? "unreadable")
     }
@@ -87,7 +88,7 @@ struct ManifestBuilder {
 
   private func relative(_ path: String) -> String {
     guard !projectFolder.isEmpty else { return path }
-    let prefix = (projectFolder as NSString).standardizingPath + "/"
+    let prefix = InputFileNames.normalized(projectFolder) + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }
 }

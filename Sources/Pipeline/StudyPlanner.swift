@@ -166,9 +166,10 @@ public enum StudyPlanner {
     text += "nominal=\(job.nominalCapacityAh.map(CanonicalText.number) ?? "none")\n"
     text += job.steps.map { "step=\($0.text)" }.joined(separator: "\n") + "\n"
     text += CanonicalText.cell(job.cell) + "\n"
-    // By digest only, so the hash does not depend on where the project is checked out.
-    text += inputFiles.map { "file=\(ContentHash.file($0) ?? "unreadable")" }.joined(
-      separator: "\n")
+    // By digest only, in digest order, so the hash depends neither on file names nor on
+    // where the project is checked out.
+    text += inputFiles.map { "file=\(ContentHash.file($0) ?? "unreadable")" }.sorted()
+      .joined(separator: "\n")
     return ContentHash.of(text)
   }
 }

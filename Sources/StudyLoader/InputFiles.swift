@@ -19,8 +19,24 @@ final class InputFiles: @unchecked Sendable {
   /// The bytes of `path`, recorded as an input of every enclosing scope (nil if unreadable).
   static func read(_ path: String) -> Data? {
     let data = FileManager.default.contents(atPath: path)
-    if data != nil { current?.record((path as NSString).standardizingPath) }
+    if data != nil { current?.record(normalized(path)) }
     return data
+  }
+
+  /// `path` with `.` and `..` components resolved, relative paths included (so one file is
+  /// always named one way).
+  static func normalized(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+        continue
+      }
+      parts.append(part)
+    }
+    let joined = parts.joined(separator: "/")
+    return path.hasPrefix("/") ? "/" + joined : joined
   }
 
   /// Runs `body`, returning its value and the sorted paths of the files it read.
@@ -42,4 +58,10 @@ final class InputFiles: @unchecked Sendable {
     defer { lock.unlock() }
     return paths.sorted()
   }
+}
+
+/// How the loader names input files, for other layers that list them beside the loader's.
+public enum InputFileNames {
+  /// `path` with `.` and `..` resolved, as `Study.inputFiles` names files.
+  public static func normalized(_ path: String) -> String { InputFiles.normalized(path) }
 }

@@ -155,3 +155,18 @@ import Testing
       }, "\(messages)")
   }
 }
+
+/// A study names the files it was read from one way each, relative paths included.
+@Suite struct InputFileNamesTests {
+  @Test func relativeTablePathsAreResolved() throws {
+    #expect(
+      InputFileNames.normalized("studies/library/materials/../data/ocp/a.csv")
+        == "studies/library/data/ocp/a.csv")
+    #expect(InputFileNames.normalized("/a/./b/../c.yaml") == "/a/c.yaml")
+    #expect(InputFileNames.normalized("../x/../y") == "../y")
+    let root = ProjectPaths.root()
+    let study = try StudyFileLoader.load(folder: "\(root)/studies/sigr-nmc811-np-ratio").get()
+    #expect(study.inputFiles.contains("\(root)/studies/library/data/ocp/sigr_lgmj1_sturm2019.csv"))
+    #expect(!study.inputFiles.contains { $0.contains("/../") || $0.contains("/./") })
+  }
+}
