@@ -142,12 +142,12 @@ enum InlineValues {
       let pair = assignment.split(separator: "=", maxSplits: 1).map {
         $0.trimmingCharacters(in: .whitespaces)
       }
-      guard pair.count == 2, let dimension = axisDimension(pair[0], simulation) else {
+      guard pair.count == 2, let dimension = SweepAxisDimension.of(pair[0], in: simulation) else {
         problems.append(
           Diagnostic(
             .error, at: at,
             "'\(assignment.trimmingCharacters(in: .whitespaces))' is not AXIS=VALUE for an axis of '\(name)'",
-            hint: "its axes: \(axisNames(simulation).joined(separator: ", "))"))
+            hint: "its axes: \(simulation.sweeps.map(\.name).joined(separator: ", "))"))
         return nil
       }
       do throws(UnitError) {
@@ -158,24 +158,5 @@ enum InlineValues {
       }
     }
     return (name, quantity, fixed)
-  }
-
-  private static func axisNames(_ simulation: SimulationSpec) -> [String] {
-    simulation.sweeps.map { axis in
-      switch axis {
-      case .npRatio: return "np"
-      case .currentDensity: return "current"
-      case .parameter(let path, _): return path
-      }
-    }
-  }
-
-  private static func axisDimension(_ axis: String, _ simulation: SimulationSpec) -> StudyLoader
-    .Dimension?
-  {
-    guard axisNames(simulation).contains(axis) else { return nil }
-    if axis == "np" { return StudyLoader.Dimension.none }
-    if axis == "current" { return .currentDensity }
-    return CellOverride.dimension(of: axis)
   }
 }

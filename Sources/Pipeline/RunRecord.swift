@@ -25,6 +25,9 @@ struct RunRecord: Codable, Equatable, Sendable {
   /// Whether this build reused it from the cache (never stored).
   var reused = false
 
+  /// Whether the engine refused the job before solving (it has no metrics and no curves).
+  var refused: Bool { row.quantities.isEmpty }
+
   private enum CodingKeys: String, CodingKey {
     case id, hash, row, completed, failure, wallSeconds, solverSteps
   }

@@ -23,7 +23,8 @@ public final class SiteBuild {
   private let progressStyle: ProgressStyle
   private let log: (String) -> Void
   private var states: [StudyBuildState] = []
-  private var templates: SiteTemplates?
+  /// Read once, by the check step, so a broken override stops the build before anything runs.
+  private var loadedTemplates: SiteTemplates?
   private let output: OutputFolder
 
   /// A build with `options` that reports through `log` (simulation progress as `progress`).
@@ -110,12 +111,7 @@ public final class SiteBuild {
   }
 
   private func check() throws {
-    do {
-      templates = try SiteTemplates(overrideFolder: options.templatesFolder)
-    } catch {
-      throw failure(
-        .check, [Diagnostic(.error, at: SourceLocation(file: error.path), error.message)])
-    }
+    _ = try templates()
     var problems: [Diagnostic] = []
     for state in states {
       guard let text = state.reportText else { continue }
@@ -175,7 +171,7 @@ public final class SiteBuild {
       if !state.study.claims.isEmpty {
         log("  \(state.study.slug): \(passed)/\(state.study.claims.count) claims pass")
       }
-      for failure in analysis.failures { log("  warning: \(failure)") }
+      for run in analysis.failedRuns { log("  warning: \(run.id): \(run.reason)") }
     }
   }
 
@@ -192,8 +188,21 @@ public final class SiteBuild {
     }
   }
 
+  /// The site's templates, read on first use.
+  private func templates() throws -> SiteTemplates {
+    if let loadedTemplates { return loadedTemplates }
+    do {
+      let templates = try SiteTemplates(overrideFolder: options.templatesFolder)
+      loadedTemplates = templates
+      return templates
+    } catch {
+      throw failure(
+        .check, [Diagnostic(.error, at: SourceLocation(file: error.path), error.message)])
+    }
+  }
+
   private func write() throws {
-    guard let templates else { return }
+    let templates = try templates()
     let manifests = ManifestBuilder(
       projectFolder: projectFolder, environment: ProcessInfo.processInfo.environment)
     let archived =
@@ -260,8 +269,11 @@ public final class SiteBuild {
 
   private func card(_ state: StudyBuildState) -> IndexPage.Card {
     let figure = state.study.figures.first { !$0.supplementary }
+    // The thumbnail is the figure's PNG, when the draw step wrote one.
     let drawn = figure.flatMap { spec in
-      state.floats.first { $0.id == spec.id && !$0.html.contains("class=\"float missing\"") }
+      FileManager.default.fileExists(
+        atPath: "\(output.staging)/\(state.study.slug)/figures/\(spec.id).png")
+        ? state.floats.first { $0.id == spec.id } : nil
     }
     let verdicts = state.analysis?.verdicts.values.filter { $0.outcome == .pass }.count ?? 0
     return IndexPage.Card(
@@ -275,7 +287,7 @@ public final class SiteBuild {
     let archive = SiteArchive(target: output.target, staging: output.staging)
     try archive.carryOver()
     if let label = options.archiveLabel {
-      guard let templates else { return }
+      let templates = try templates()
       for state in states {
         try archive.freeze(study: state.study.slug, title: state.study.title, label: label)
       }

@@ -9,12 +9,8 @@ struct StudyAnalysis {
   let rows: [String: [ResultRow]]
   /// Verdicts by claim id.
   let verdicts: [String: ClaimVerdict]
-  /// Jobs that did not complete, with the reason.
-  let failures: [String]
   /// The curves of the runs that curve and profile figures plot, by simulation name.
   let curves: [String: [CurveRun]]
-  /// Every run's record, in plan order.
-  let records: [RunRecord]
   /// The runs that did not complete, with where they sit in the sweep and why.
   let failedRuns: [FailedRun]
 
@@ -36,21 +32,17 @@ struct StudyAnalysis {
   init(study: Study, runs: StudyRuns) {
     var bySimulation: [String: [ResultRow]] = [:]
     var curvesBySimulation: [String: [CurveRun]] = [:]
-    var failures: [String] = []
     var failedRuns: [FailedRun] = []
-    var records: [RunRecord] = []
     for (index, job) in runs.jobs.enumerated() {
       guard let record = runs.records[index] else { continue }
-      records.append(record)
       if let failure = record.failure {
-        failures.append("\(record.id): \(failure)")
         failedRuns.append(
           FailedRun(
             id: record.id, simulation: job.simulation, coordinates: job.coordinateValues,
             reason: failure))
       }
       // A run the engine refused has no metrics: it leaves a gap instead of a zero.
-      if !record.row.quantities.isEmpty {
+      if !record.refused {
         bySimulation[job.simulation, default: []].append(record.row)
       }
       if let runCurves = runs.curves[index] {
@@ -65,9 +57,7 @@ struct StudyAnalysis {
     }
     self.rows = bySimulation
     self.verdicts = verdicts
-    self.failures = failures
     self.curves = curvesBySimulation
-    self.records = records
     self.failedRuns = failedRuns
   }
 }

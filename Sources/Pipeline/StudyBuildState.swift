@@ -36,9 +36,8 @@ final class StudyBuildState {
     var paths: [Int: String] = [:]
     for (index, job) in runs.jobs.enumerated() {
       guard let file = runs.series[index] else { continue }
-      let number = String(index + 1)
-      let padded = String(repeating: "0", count: max(0, 3 - number.count)) + number
-      paths[index] = "data/runs/\(padded)-\(job.simulation).\(file.fileExtension)"
+      let number = String(format: "%03d", index + 1)
+      paths[index] = "data/runs/\(number)-\(job.simulation).\(file.fileExtension)"
     }
     return paths
   }

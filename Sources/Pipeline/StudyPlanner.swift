@@ -33,8 +33,13 @@ public enum StudyPlanner {
     for simulation in study.simulations {
       guard let cell = study.cells[simulation.cell] else { continue }
       let options = Self.options(simulation)
+      // Read once per simulation: every job of it depends on the same files.
+      let fileDigests = cell.inputFiles.map { ContentHash.file($0) ?? "unreadable" }
       for combination in product(simulation.sweeps.map { values(of: $0) }) {
-        switch job(simulation, cell: cell, combination: combination, options: options) {
+        switch job(
+          simulation, cell: cell, combination: combination, options: options,
+          fileDigests: fileDigests)
+        {
         case .success(let planned): jobs.append(planned)
         case .failure(let diagnostic):
           problems.append(
@@ -101,7 +106,7 @@ public enum StudyPlanner {
 
   private static func job(
     _ simulation: SimulationSpec, cell: CellDefinition, combination: [Value],
-    options: SimulationOptions
+    options: SimulationOptions, fileDigests: [String]
   ) -> Result<PlannedJob, PlanProblem> {
     var parameters = cell.parameters
     var texts = simulation.protocolSteps
@@ -150,12 +155,12 @@ public enum StudyPlanner {
         simulation: simulation.name, coordinates: labels,
         coordinateValues: Dictionary(combination.map(\.coordinate), uniquingKeysWith: { $1 }),
         job: job, options: options,
-        contentHash: hash(job, options: options, inputFiles: cell.inputFiles)))
+        contentHash: hash(job, options: options, fileDigests: fileDigests)))
   }
 
   /// SHA-256 over the canonical text of everything the simulation depends on, including the
-  /// bytes of the files its cell was read from.
-  static func hash(_ job: SimulationJob, options: SimulationOptions, inputFiles: [String] = [])
+  /// digests of the files its cell was read from.
+  static func hash(_ job: SimulationJob, options: SimulationOptions, fileDigests: [String] = [])
     -> String
   {
     var text = "engine=\(engineVersion)\n"
@@ -168,8 +173,7 @@ public enum StudyPlanner {
     text += CanonicalText.cell(job.cell) + "\n"
     // By digest only, in digest order, so the hash depends neither on file names nor on
     // where the project is checked out.
-    text += inputFiles.map { "file=\(ContentHash.file($0) ?? "unreadable")" }.sorted()
-      .joined(separator: "\n")
+    text += fileDigests.sorted().map { "file=\($0)" }.joined(separator: "\n")
     return ContentHash.of(text)
   }
 }

@@ -45,8 +45,7 @@ struct StudyRuns {
       let runCurves = wantsCurves ? cache.curves.value(job.contentHash, as: RunCurves.self) : nil
       let file = RunSeriesFile.cached(job.contentHash, in: cache.series)
       // A job the engine refused has no curves to keep; its record alone is the result.
-      let refused = record.map { $0.row.quantities.isEmpty } ?? false
-      if var record, file != nil, !wantsCurves || runCurves != nil || refused {
+      if var record, file != nil, !wantsCurves || runCurves != nil || record.refused {
         record.reused = true
         records[index] = record
         curves[index] = runCurves

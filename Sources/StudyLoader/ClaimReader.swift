@@ -240,22 +240,14 @@ struct ClaimReader {
   func axisDimension(
     _ axis: String, in simulation: SimulationSpec, at location: SourceLocation
   ) -> Dimension? {
-    let names = simulation.sweeps.map { sweep -> String in
-      switch sweep {
-      case .npRatio: return "np"
-      case .currentDensity: return "current"
-      case .parameter(let path, _): return path
-      }
-    }
-    guard names.contains(axis) else {
+    guard let dimension = SweepAxisDimension.of(axis, in: simulation) else {
+      let names = simulation.sweeps.map(\.name)
       sink.error(
         "simulation '\(simulation.name)' is not swept along '\(axis)'", at: location,
         hint: names.isEmpty ? "it has no sweep" : "its axes: \(names.joined(separator: ", "))")
       return nil
     }
-    if axis == "np" { return Dimension.none }
-    if axis == "current" { return .currentDensity }
-    return CellOverride.dimension(of: axis)
+    return dimension
   }
 
   private func axis(_ body: MappingReader, selection: ResultSelection?) -> String? {

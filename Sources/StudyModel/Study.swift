@@ -98,6 +98,16 @@ public enum SweepAxis: Sendable, Equatable {
   /// (units included), applied as `--set` overrides are.
   case parameter(path: String, values: [String])
 
+  /// The name claims, figures and report values select the axis by: `np`, `current`, or the
+  /// parameter's path.
+  public var name: String {
+    switch self {
+    case .npRatio: return "np"
+    case .currentDensity: return "current"
+    case .parameter(let path, _): return path
+    }
+  }
+
   /// How many values the axis has.
   public var count: Int {
     switch self {

@@ -69,7 +69,7 @@ import Testing
     #expect(list.diagnostics.first?.location.file == "command line (--set)")
   }
 
-  @Test func aBlendedAnodeRunsAndConservesCharge() throws {
+  @Test func aBlendedAnodeChargesAndGivesBackNoMoreThanItStored() throws {
     // The seed cell with its anode as a blend of two library materials, by mass.
     let folder = try TemporaryFolder()
     defer { folder.remove() }
