@@ -79,6 +79,17 @@ public final class IDASolver {
     guard memory != nil else { throw IDAFlag.nullResult("IDACreate") }
   }
 
+  /// Whether the algebraic components are left out of the local error test (`suppressalg`).
+  ///
+  /// They follow from the differential ones, so only the latter need to meet the tolerances.
+  /// Takes effect from the next step.
+  public var suppressesAlgebraicError = false {
+    didSet {
+      guard initialized, suppressesAlgebraicError != oldValue else { return }
+      _ = IDASetSuppressAlg(memory, suppressesAlgebraicError ? 1 : 0)
+    }
+  }
+
   /// The current time of the integrator.
   public private(set) var time: Double = 0
 
@@ -120,6 +131,8 @@ public final class IDASolver {
       try IDAFlag.check(IDASetMaxStep(memory, options.maxStepSize), "IDASetMaxStep")
     }
     try setDifferentialMask()
+    try IDAFlag.check(
+      IDASetSuppressAlg(memory, suppressesAlgebraicError ? 1 : 0), "IDASetSuppressAlg")
     if problem.rootCount > 0 {
       try IDAFlag.check(
         IDARootInit(memory, Int32(problem.rootCount), rootEntry), "IDARootInit")

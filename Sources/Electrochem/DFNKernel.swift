@@ -54,6 +54,16 @@ final class DFNKernel {
   let potentialFactor: UnsafeMutablePointer<Double>
   let saltFlux: UnsafeMutablePointer<Double>
   let ionicCurrent: UnsafeMutablePointer<Double>
+  // Scratch of the analytic Jacobian: property slopes per unit of scaled concentration, and
+  // each face's flux derivatives with respect to its left and right volumes.
+  let diffusivitySlope: UnsafeMutablePointer<Double>
+  let conductivitySlope: UnsafeMutablePointer<Double>
+  let potentialFactorSlope: UnsafeMutablePointer<Double>
+  let saltFluxLeft: UnsafeMutablePointer<Double>
+  let saltFluxRight: UnsafeMutablePointer<Double>
+  let ionicCurrentPotential: UnsafeMutablePointer<Double>
+  let ionicCurrentLeft: UnsafeMutablePointer<Double>
+  let ionicCurrentRight: UnsafeMutablePointer<Double>
 
   private static func buffer<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
     let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
@@ -104,6 +114,14 @@ final class DFNKernel {
     potentialFactor = DFNKernel.scratch(count)
     saltFlux = DFNKernel.scratch(count + 1)
     ionicCurrent = DFNKernel.scratch(count + 1)
+    diffusivitySlope = DFNKernel.scratch(count)
+    conductivitySlope = DFNKernel.scratch(count)
+    potentialFactorSlope = DFNKernel.scratch(count)
+    saltFluxLeft = DFNKernel.scratch(count + 1)
+    saltFluxRight = DFNKernel.scratch(count + 1)
+    ionicCurrentPotential = DFNKernel.scratch(count + 1)
+    ionicCurrentLeft = DFNKernel.scratch(count + 1)
+    ionicCurrentRight = DFNKernel.scratch(count + 1)
     var constants: [ElectrodeConstants] = []
     let ranges = [layout.negativeVolumes, layout.positiveVolumes]
     for (e, parameters) in [cell.negative, cell.positive].enumerated() {
@@ -134,7 +152,9 @@ final class DFNKernel {
   deinit {
     for pointer in [
       width, distance, porosity, transport, area, concentration, logConcentration,
-      diffusivity, conductivity, potentialFactor, saltFlux, ionicCurrent,
+      diffusivity, conductivity, potentialFactor, saltFlux, ionicCurrent, diffusivitySlope,
+      conductivitySlope, potentialFactorSlope, saltFluxLeft, saltFluxRight, ionicCurrentPotential,
+      ionicCurrentLeft, ionicCurrentRight,
     ] {
       pointer.deallocate()
     }

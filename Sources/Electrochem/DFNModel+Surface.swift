@@ -14,4 +14,13 @@ extension DFNModel {
     }
     return lowest...max(lowest, highest)
   }
+
+  /// The smallest electrolyte concentration over the cell, as a fraction of the initial one.
+  public func scaledElectrolyteMinimum(_ y: Span<Double>) -> Double {
+    var lowest = Double.infinity
+    for k in 0..<layout.volumeCount {
+      lowest = min(lowest, y[layout.electrolyteConcentration(k)])
+    }
+    return lowest
+  }
 }

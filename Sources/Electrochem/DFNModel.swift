@@ -51,6 +51,37 @@ public final class DFNModel {
     kernel.residual(y: y, yp: yp, control: control, r: &r)
   }
 
+  // MARK: - Jacobian
+
+  /// The (row, column) of each value `jacobian(y:yp:cj:control:slots:values:)` writes, in the
+  /// order it writes them; the order is the same for every state and control.
+  public var jacobianWriteOrder: [(row: Int, column: Int)] {
+    var recorder = JacobianRecorder()
+    let y = restingState()
+    let yp = [Double](repeating: 0, count: layout.size)
+    _ = kernel.jacobian(y: y.span, yp: yp.span, cj: 1, control: .current(0), into: &recorder)
+    return recorder.entries
+  }
+
+  /// Writes the analytic Jacobian dF/dy + cj dF/dy′ at (y, y′) into `values`.
+  ///
+  /// Every value is zeroed, then the n-th value in `jacobianWriteOrder` is added at
+  /// `values[slots[n]]`. Returns false when the state is outside the physical domain, as
+  /// `residual` does.
+  public func jacobian(
+    y: Span<Double>, yp: Span<Double>, cj: Double, control: CellControl, slots: [Int],
+    values: inout MutableSpan<Double>
+  ) -> Bool {
+    slots.withUnsafeBufferPointer { slotBuffer in
+      values.withUnsafeMutableBufferPointer { valueBuffer in
+        valueBuffer.update(repeating: 0)
+        var writer = JacobianSlotWriter(
+          slots: slotBuffer, values: UnsafeMutableBufferPointer(rebasing: valueBuffer[...]))
+        return kernel.jacobian(y: y, yp: yp, cj: cj, control: control, into: &writer)
+      }
+    }
+  }
+
   // MARK: - Derived quantities
 
   /// Electrolyte concentration of volume `k`, mol/m³.

@@ -81,6 +81,46 @@ final class TabulatedFunction: @unchecked Sendable {
     return function.value(values)
   }
 
+  /// The value and the derivative at `point`: the interpolant's own slope on the grid, the
+  /// table's slope for tables, and a central difference of the expression elsewhere.
+  @inline(__always)
+  func valueAndSlope(_ point: Double) -> (value: Double, slope: Double) {
+    if let constant { return (constant, 0) }
+    guard let values, let slopes, point >= lower, point < upper, point >= directBelow else {
+      return TabulatedFunction.directWithSlope(function, variable, point, temperature)
+    }
+    let position = (point - lower) * inverseStep
+    let index = min(Int(position), intervals - 1)
+    let t = position - Double(index)
+    let t2 = t * t
+    let t3 = t2 * t
+    let value =
+      (2 * t3 - 3 * t2 + 1) * values[index] + (t3 - 2 * t2 + t) * step * slopes[index]
+      + (-2 * t3 + 3 * t2) * values[index + 1] + (t3 - t2) * step * slopes[index + 1]
+    let slope =
+      ((6 * t2 - 6 * t) * (values[index] - values[index + 1])) * inverseStep
+      + (3 * t2 - 4 * t + 1) * slopes[index] + (3 * t2 - 2 * t) * slopes[index + 1]
+    return (value, slope)
+  }
+
+  static func directWithSlope(
+    _ function: MaterialFunction, _ variable: ExpressionVariable, _ point: Double,
+    _ temperature: Double
+  ) -> (value: Double, slope: Double) {
+    let value = direct(function, variable, point, temperature)
+    switch function {
+    case .constant: return (value, 0)
+    case .table(let table, let tableVariable):
+      return (value, tableVariable == variable ? table.slope(at: point) : 0)
+    case .expression:
+      let h = 1e-6 * max(abs(point), 1e-3)
+      let slope =
+        (direct(function, variable, point + h, temperature)
+          - direct(function, variable, point - h, temperature)) / (2 * h)
+      return (value, slope)
+    }
+  }
+
   /// The value at `point`.
   @inline(__always)
   func value(_ point: Double) -> Double {

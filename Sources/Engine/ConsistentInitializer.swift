@@ -26,12 +26,7 @@ struct ConsistentInitializer {
     for _ in 0..<40 where norm > 1e-10 {
       var valuesSpan = values.mutableSpan
       let control = system.control
-      guard
-        system.jacobianEvaluator.evaluate(
-          cj: 0, y: y.span, yp: zero.span, values: &valuesSpan,
-          residual: {
-            y, yp, r in model.residual(y: y, yp: yp, control: control, residual: &r)
-          })
+      guard system.evaluateJacobian(cj: 0, y: y.span, yp: zero.span, values: &valuesSpan)
       else { return false }
       let m = algebraic.count
       var dense = [Double](repeating: 0, count: m * m)

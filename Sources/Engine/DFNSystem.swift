@@ -2,8 +2,8 @@ import DAESolver
 import Electrochem
 import StudyModel
 
-/// Presents a `DFNModel` under a given control to IDA: residual, a coloured
-/// finite-difference Jacobian and the step's termination roots.
+/// Presents a `DFNModel` under a given control to IDA: residual, Jacobian (analytic, or
+/// coloured finite differences) and the step's termination roots.
 final class DFNSystem: DAESystem {
   /// Number of root slots; IDA's root count is fixed when the solver is created.
   static let rootSlots = 8
@@ -11,12 +11,24 @@ final class DFNSystem: DAESystem {
   var model: DFNModel
   var control: CellControl = .current(0)
   var conditions: [RootCondition] = Array(repeating: .inactive, count: rootSlots)
+  let method: JacobianMethod
   let jacobianEvaluator: ColoredJacobian
+  /// For each value the analytic Jacobian writes, its position in the pattern.
+  ///
+  /// The write order depends on the mesh only, so one list serves every cell a solver meets.
+  let jacobianSlots: [Int]
 
-  init(model: DFNModel, pattern: SparsityPattern) {
+  init(model: DFNModel, pattern: SparsityPattern, method: JacobianMethod = .analytic) {
     self.model = model
+    self.method = method
     self.jacobianEvaluator = ColoredJacobian(
       pattern: pattern, typicalMagnitude: DFNSystem.typicalMagnitudes(model.layout))
+    self.jacobianSlots = model.jacobianWriteOrder.map { entry in
+      guard let position = pattern.position(row: entry.row, column: entry.column) else {
+        preconditionFailure("analytic Jacobian entry \(entry) is outside the sparsity pattern")
+      }
+      return position
+    }
   }
 
   /// Scales below which perturbations do not shrink: potentials in V, currents in A/m²,
@@ -37,12 +49,25 @@ final class DFNSystem: DAESystem {
   func jacobian(
     t: Double, cj: Double, y: Span<Double>, yp: Span<Double>, values: inout MutableSpan<Double>
   ) -> CallbackStatus {
+    evaluateJacobian(cj: cj, y: y, yp: yp, values: &values) ? .ok : .recoverable
+  }
+
+  /// dF/dy + cj dF/dy′ in pattern order by the chosen method; false outside the physical
+  /// domain.
+  func evaluateJacobian(
+    cj: Double, y: Span<Double>, yp: Span<Double>, values: inout MutableSpan<Double>
+  ) -> Bool {
     let model = self.model
     let control = self.control
-    let succeeded = jacobianEvaluator.evaluate(cj: cj, y: y, yp: yp, values: &values) {
-      y, yp, r in model.residual(y: y, yp: yp, control: control, residual: &r)
+    switch method {
+    case .analytic:
+      return model.jacobian(
+        y: y, yp: yp, cj: cj, control: control, slots: jacobianSlots, values: &values)
+    case .finiteDifference:
+      return jacobianEvaluator.evaluate(cj: cj, y: y, yp: yp, values: &values) {
+        y, yp, r in model.residual(y: y, yp: yp, control: control, residual: &r)
+      }
     }
-    return succeeded ? .ok : .recoverable
   }
 
   func roots(t: Double, y: Span<Double>, yp: Span<Double>, values: inout MutableSpan<Double>) {

@@ -16,6 +16,10 @@ enum RootCondition: Sendable, Equatable {
   case capacityReaches(Double)
   /// A particle surface reaches its upper or lower bound.
   case surface(SurfaceBound)
+  /// Some particle surface comes within `stiffMargin` of full or empty, or the electrolyte
+  /// falls below `stiffElectrolyteFraction` of its initial concentration. Not an end: the
+  /// kinetics stiffen there, so the step goes on with every unknown under error control.
+  case stiffnessGuard
 
   /// Which electrode and bound a surface condition watches.
   enum SurfaceBound: Sendable, Equatable, CaseIterable {
@@ -28,9 +32,31 @@ enum RootCondition: Sendable, Equatable {
   /// reaction elsewhere, as in the converged model); only a saturated electrode ends a step.
   static let surfaceMargin = 1e-4
 
+  /// Distance of a particle surface from 0 or 1 below which `stiffnessGuard` fires.
+  static let stiffMargin = 1e-2
+  /// Fraction of the initial electrolyte concentration below which `stiffnessGuard` fires.
+  static let stiffElectrolyteFraction = 2e-2
+
+  /// Whether the condition ends the step when it is met.
+  var endsStep: Bool {
+    switch self {
+    case .inactive, .stiffnessGuard: return false
+    default: return true
+    }
+  }
+
   func value(model: DFNModel, y: Span<Double>) -> Double {
     switch self {
     case .inactive: return 1
+    case .stiffnessGuard:
+      let negative = model.surfaceRange(negative: true, y)
+      let positive = model.surfaceRange(negative: false, y)
+      let surfaces = min(
+        min(negative.lowerBound, positive.lowerBound),
+        1 - max(negative.upperBound, positive.upperBound))
+      return min(
+        surfaces - RootCondition.stiffMargin,
+        model.scaledElectrolyteMinimum(y) - RootCondition.stiffElectrolyteFraction)
     case .voltageRisesTo(let limit): return limit - model.voltage(y)
     case .voltageFallsTo(let limit): return model.voltage(y) - limit
     case .currentFallsTo(let limit): return abs(y[model.layout.current]) - limit
@@ -47,7 +73,8 @@ enum RootCondition: Sendable, Equatable {
   /// The reason a step ends when this condition is met.
   var reason: EndReason {
     switch self {
-    case .inactive: return .solverFailure("an inactive condition fired")
+    case .inactive, .stiffnessGuard:
+      return .solverFailure("a condition that does not end a step fired")
     case .voltageRisesTo(let v), .voltageFallsTo(let v): return .voltageLimit(v)
     case .currentFallsTo(let i): return .currentLimit(i)
     case .capacityReaches(let q): return .capacityLimit(q)

@@ -11,12 +11,34 @@ public struct SimulationOptions: Sendable, Equatable, Hashable {
   /// times its scale (`DFNLayout.toleranceScales`).
   public var absoluteTolerance: Double
 
-  /// Options for `mesh` with the default tolerances.
+  /// How the Newton iterations get their Jacobian.
+  public var jacobian: JacobianMethod
+  /// Whether IDA's local error test leaves out the algebraic unknowns.
+  ///
+  /// The potentials, interfacial currents and applied current follow from the differential
+  /// unknowns. Where the kinetics stiffen (`RootCondition.stiffnessGuard`) they are put back
+  /// under error control for as long as that lasts.
+  public var suppressesAlgebraicError: Bool
+
+  /// Options for `mesh`: by default the tolerances the validation tests pass at, the analytic
+  /// Jacobian and no error test on the algebraic unknowns.
   public init(
-    mesh: DFNMesh = .coarse, relativeTolerance: Double = 1e-4, absoluteTolerance: Double = 1e-6
+    mesh: DFNMesh = .coarse, relativeTolerance: Double = 1e-4, absoluteTolerance: Double = 1e-6,
+    jacobian: JacobianMethod = .analytic, suppressesAlgebraicError: Bool = true
   ) {
     self.mesh = mesh
     self.relativeTolerance = relativeTolerance
     self.absoluteTolerance = absoluteTolerance
+    self.jacobian = jacobian
+    self.suppressesAlgebraicError = suppressesAlgebraicError
   }
+}
+
+/// Where the Jacobian of the DFN residual comes from.
+public enum JacobianMethod: String, Sendable, Equatable, Hashable, CaseIterable {
+  /// Exact derivatives of the discrete equations (the default).
+  case analytic
+  /// Coloured finite differences (Curtis–Powell–Reid): eight residuals per Jacobian at any
+  /// mesh; kept as an independent check of the analytic one.
+  case finiteDifference = "finite-difference"
 }

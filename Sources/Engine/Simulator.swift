@@ -39,6 +39,7 @@ public final class Simulator {
     let (system, solver) = try prepare(model)
     var runner = StepRunner(model: model, system: system, solver: solver, pattern: pattern)
     runner.profileTimes = profileTimesS.sorted()
+    runner.suppressesAlgebraicError = options.suppressesAlgebraicError
     var results: [StepResult] = []
     var state = model.restingState()
     for (step, plan) in zip(steps, resolved) {
@@ -63,14 +64,14 @@ public final class Simulator {
       system.model = model
       return (system, solver)
     }
-    let system = DFNSystem(model: model, pattern: pattern)
+    let system = DFNSystem(model: model, pattern: pattern, method: options.jacobian)
     let problem = DAEProblem(
       size: model.layout.size, pattern: pattern, isDifferential: model.layout.isDifferential,
       rootCount: DFNSystem.rootSlots,
-      // Every condition is positive while a step runs: only a falling crossing ends it (a
+      // Every end condition is positive while a step runs: only a falling crossing ends it (a
       // step that starts just past a bound its predecessor ended on must not stop at once
-      // when it moves away from it).
-      rootDirections: Array(repeating: -1, count: DFNSystem.rootSlots))
+      // when it moves away from it). The stiffness guard in the last slot reports both ways.
+      rootDirections: Array(repeating: -1, count: DFNSystem.rootSlots - 1) + [0])
     var idaOptions = IDAOptions(relativeTolerance: options.relativeTolerance)
     // Per-component absolute tolerances: the base tolerance times each unknown's scale.
     idaOptions.absoluteTolerances = model.layout.toleranceScales.map {

@@ -61,10 +61,12 @@ enum StepResolver {
       }
     }
     for bound in RootCondition.SurfaceBound.allCases { conditions.append(.surface(bound)) }
-    guard conditions.count <= DFNSystem.rootSlots else {
+    // The last slot watches for the stiff region (see `RootCondition.stiffnessGuard`).
+    guard conditions.count < DFNSystem.rootSlots else {
       throw SimulationError(subject: step.text, message: "too many end conditions in one step")
     }
-    conditions += Array(repeating: .inactive, count: DFNSystem.rootSlots - conditions.count)
+    conditions += Array(repeating: .inactive, count: DFNSystem.rootSlots - 1 - conditions.count)
+    conditions.append(.stiffnessGuard)
     return ResolvedStep(
       control: control, conditions: conditions, horizonS: duration ?? defaultHorizonS,
       hasDuration: duration != nil)

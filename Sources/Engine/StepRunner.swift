@@ -14,6 +14,9 @@ struct StepRunner {
   private(set) var work = IDAStatistics()
   /// Times since the run began at which profiles are kept, ascending.
   var profileTimes: [Double] = []
+  /// Whether each step starts with the algebraic unknowns out of IDA's error test (see
+  /// `SimulationOptions.suppressesAlgebraicError`).
+  var suppressesAlgebraicError = false
 
   init(model: DFNModel, system: DFNSystem, solver: IDASolver, pattern: SparsityPattern) {
     self.model = model
@@ -37,6 +40,9 @@ struct StepRunner {
     var yp = [Double](repeating: 0, count: y.count)
     y[model.layout.charge] = 0
     var series = TimeSeries()
+    // A step that starts where the kinetics are stiff keeps every unknown under error control.
+    solver.suppressesAlgebraicError =
+      suppressesAlgebraicError && RootCondition.stiffnessGuard.value(model: model, y: y.span) > 0
     if let failure = initialize(&y, &yp, plan: plan) {
       return Outcome(reason: failure, series: series)
     }
@@ -72,7 +78,14 @@ struct StepRunner {
       case .root(let time, let directions):
         y = solver.state
         record(y, time: time, into: &series)
-        let slot = directions.firstIndex { $0 != 0 } ?? 0
+        let fired = directions.indices.filter { directions[$0] != 0 }
+        guard let slot = fired.first(where: { plan.conditions[$0].endsStep }) else {
+          // Only the stiffness guard: from here on the algebraic unknowns are under error
+          // control while the kinetics are stiff, and out of it again once they are not.
+          let entering = fired.contains { directions[$0] < 0 }
+          solver.suppressesAlgebraicError = suppressesAlgebraicError && !entering
+          continue loop
+        }
         reason = plan.conditions[slot].reason
         break loop
       case .failed(let error):
@@ -82,6 +95,15 @@ struct StepRunner {
       }
     }
     clock = solver.time
+    collectWork()
+    passedCapacity += y[model.layout.charge]
+    state = y
+    let endProfile = model.profile(y.span, time: clock)
+    return Outcome(reason: reason, series: series, profiles: profiles, endProfile: endProfile)
+  }
+
+  /// Adds IDA's counters to `work`; they restart whenever the solver is reset.
+  private mutating func collectWork() {
     let stats = solver.statistics
     work.steps += stats.steps
     work.residualEvaluations += stats.residualEvaluations
@@ -89,10 +111,6 @@ struct StepRunner {
     work.nonlinearIterations += stats.nonlinearIterations
     work.errorTestFailures += stats.errorTestFailures
     work.convergenceFailures += stats.convergenceFailures
-    passedCapacity += y[model.layout.charge]
-    state = y
-    let endProfile = model.profile(y.span, time: clock)
-    return Outcome(reason: reason, series: series, profiles: profiles, endProfile: endProfile)
   }
 
   private func initialize(_ y: inout [Double], _ yp: inout [Double], plan: ResolvedStep)
@@ -124,7 +142,7 @@ struct StepRunner {
   private func alreadyMet(_ plan: ResolvedStep, _ y: [Double]) -> EndReason? {
     for condition in plan.conditions {
       switch condition {
-      case .inactive, .surface: continue
+      case .inactive, .surface, .stiffnessGuard: continue
       default:
         if condition.value(model: model, y: y.span) <= 0 { return condition.reason }
       }

@@ -43,8 +43,13 @@ public enum NPSweepBenchmark {
   /// Current densities, mA/cm².
   public static let densities = [0.75, 2.8]
 
-  /// Runs the workload on `cell` with `mesh` and `workers` threads.
-  public static func run(cell: CellParameters, mesh: DFNMesh, workers: Int) -> Measurement {
+  /// Runs the workload on `cell` with `mesh` and `workers` threads, with the analytic Jacobian
+  /// or, for comparison, the coloured finite-difference one.
+  public static func run(
+    cell: CellParameters, mesh: DFNMesh, workers: Int, finiteDifferenceJacobian: Bool = false
+  ) -> Measurement {
+    let options = SimulationOptions(
+      mesh: mesh, jacobian: finiteDifferenceJacobian ? .finiteDifference : .analytic)
     var jobs: [SimulationJob] = []
     var keys: [(Double, Double)] = []
     for density in densities {
@@ -62,7 +67,7 @@ public enum NPSweepBenchmark {
     }
     let durations = DurationLog(count: jobs.count)
     let start = Date()
-    let results = SweepRunner.run(jobs, options: SimulationOptions(mesh: mesh), workers: workers) {
+    let results = SweepRunner.run(jobs, options: options, workers: workers) {
       index, seconds, _ in durations.record(index, seconds)
     }
     let wall = Date().timeIntervalSince(start)
@@ -79,7 +84,7 @@ public enum NPSweepBenchmark {
     let sorted = durations.values.sorted()
     let median = sorted.isEmpty ? 0 : sorted[sorted.count / 2] * 1000
     return Measurement(
-      workload: "np-sweep", mesh: mesh, simulations: jobs.count, failures: failures,
+      workload: "np-sweep", mesh: options.mesh, simulations: jobs.count, failures: failures,
       wallSeconds: wall,
       medianMilliseconds: median, points: points)
   }

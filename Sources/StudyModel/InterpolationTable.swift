@@ -86,6 +86,26 @@ public struct InterpolationTable: Sendable, Equatable {
     return slopes
   }
 
+  /// The derivative dy/dx of the interpolant at `x` (the end slope, or 0 when clamped,
+  /// outside the table).
+  public func slope(at x: Double) -> Double {
+    let last = xs.count - 1
+    if x <= xs[0] { return extrapolation == .clamp ? 0 : slopes[0] }
+    if x >= xs[last] { return extrapolation == .clamp ? 0 : slopes[last] }
+    var low = 0
+    var high = last
+    while high - low > 1 {
+      let mid = (low + high) / 2
+      if xs[mid] <= x { low = mid } else { high = mid }
+    }
+    let width = xs[high] - xs[low]
+    let t = (x - xs[low]) / width
+    let t2 = t * t
+    // Derivatives of the cubic Hermite basis, divided by the width.
+    return ((6 * t2 - 6 * t) * ys[low] + (-6 * t2 + 6 * t) * ys[high]) / width
+      + (3 * t2 - 4 * t + 1) * slopes[low] + (3 * t2 - 2 * t) * slopes[high]
+  }
+
   /// The interpolated value at `x`.
   public func value(at x: Double) -> Double {
     let last = xs.count - 1

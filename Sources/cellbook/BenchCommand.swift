@@ -25,6 +25,9 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Also run the fine mesh (60 per region, 40 per particle).")
   var fine = false
 
+  @Flag(help: "Use the coloured finite-difference Jacobian instead of the analytic one.")
+  var finiteDifferenceJacobian = false
+
   @Option(help: "Worker threads (default: all cores).")
   var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -49,7 +52,9 @@ struct BenchCommand: ParsableCommand {
         )
         continue
       }
-      let measurement = NPSweepBenchmark.run(cell: seed.parameters, mesh: mesh, workers: workers)
+      let measurement = NPSweepBenchmark.run(
+        cell: seed.parameters, mesh: mesh, workers: workers,
+        finiteDifferenceJacobian: finiteDifferenceJacobian)
       print(measurement.json)
     }
   }
