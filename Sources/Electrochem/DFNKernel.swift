@@ -34,7 +34,9 @@ final class DFNKernel {
   let transport: UnsafeMutablePointer<Double>
   let area: UnsafeMutablePointer<Double>
   let electrode: UnsafeMutablePointer<Int>
-  let constants: [ElectrodeConstants]
+  /// The two electrodes' constants (negative, positive), in raw memory so that reading one
+  /// field in the inner loop neither copies the struct nor touches reference counts.
+  let constants: UnsafeMutablePointer<ElectrodeConstants>
   let electrolyte: ElectrolyteParameters
   let electrolyteDiffusivity: TabulatedFunction
   let electrolyteConductivity: TabulatedFunction
@@ -146,7 +148,7 @@ final class DFNKernel {
           shellFaceArea: DFNKernel.buffer(geometry.shellFaceArea[e]),
           shellVolumeInverse: DFNKernel.buffer(geometry.shellVolume[e].map { 1 / $0 })))
     }
-    self.constants = constants
+    self.constants = DFNKernel.buffer(constants)
   }
 
   deinit {
@@ -160,10 +162,12 @@ final class DFNKernel {
     }
     start.deallocate()
     electrode.deallocate()
-    for constant in constants {
-      constant.shellFaceArea.deallocate()
-      constant.shellVolumeInverse.deallocate()
+    for e in 0..<2 {
+      constants[e].shellFaceArea.deallocate()
+      constants[e].shellVolumeInverse.deallocate()
     }
+    constants.deinitialize(count: 2)
+    constants.deallocate()
   }
 
   /// The terminal voltage of state `y`.
@@ -246,21 +250,20 @@ final class DFNKernel {
   private func electrodeRows(
     k: Int, e: Int, current: Double, y: Span<Double>, yp: Span<Double>, r: inout MutableSpan<Double>
   ) {
-    let constant = constants[e]
     let base = start[k]
-    let sigma = constant.effectiveConductivity
+    let sigma = constants[e].effectiveConductivity
     let j = y[base + 3]
     let phi = y[base + 2]
     // Solid charge: ∂i_s/∂x = −a j, times the width; φ_s(0) = 0 at the negative collector,
     // the applied current enters at the positive one, no solid current into the separator.
     let left: Double
-    if k == constant.firstVolume {
+    if k == constants[e].firstVolume {
       left = e == 0 ? -sigma * phi / (width[k] / 2) : 0
     } else {
       left = -sigma * (phi - y[start[k - 1] + 2]) / distance[k - 1]
     }
     let right: Double
-    if k == constant.lastVolume {
+    if k == constants[e].lastVolume {
       right = e == 0 ? 0 : current
     } else {
       right = -sigma * (y[start[k + 1] + 2] - phi) / distance[k]
@@ -270,12 +273,12 @@ final class DFNKernel {
     // Butler–Volmer: j = j0 [exp(α_a f η) − exp(−α_c f η)], η = φ_s − φ_e − U − j R_film,
     // with the surface value extrapolated linearly from the two outer shells.
     let surface = surfaceStoichiometry(volume: k, y)
-    let ocp = constant.ocp.value(surface)
-    let eta = phi - y[base + 1] - ocp - j * constant.filmResistance
-    let alpha = constant.alphaA
+    let ocp = constants[e].ocp.value(surface)
+    let eta = phi - y[base + 1] - ocp - j * constants[e].filmResistance
+    let alpha = constants[e].alphaA
     let c = concentration[k]
     let exchange =
-      constant.rateScale * DFNModel.regularizedPower(c / 1000, alpha)
+      constants[e].rateScale * DFNModel.regularizedPower(c / 1000, alpha)
       * DFNModel.regularizedPower(1 - surface, alpha)
       * DFNModel.regularizedPower(surface, 1 - alpha)
     let kinetics: Double
@@ -288,23 +291,23 @@ final class DFNKernel {
 
     // Fick's law in the sphere: shell i exchanges r² D ∂x/∂r with its neighbours; the surface
     // face carries −j R² / (F c_max).
-    let dr = constant.shellWidth
+    let dr = constants[e].shellWidth
     var inward = 0.0
     for shell in 0..<shells {
       let index = base + 4 + shell
       let outward: Double
       if shell == shells - 1 {
-        outward = constant.surfaceFluxPerCurrent * j
+        outward = constants[e].surfaceFluxPerCurrent * j
       } else {
         let x0 = y[index]
         let x1 = y[index + 1]
         let d =
-          constant.constantDiffusivity
-          ?? constant.diffusivity.value(
+          constants[e].constantDiffusivity
+          ?? constants[e].diffusivity.value(
             ExpressionValues(x: (x0 + x1) / 2, c: 0, temperature: temperature))
-        outward = constant.shellFaceArea[shell] * d * (x1 - x0) / dr
+        outward = constants[e].shellFaceArea[shell] * d * (x1 - x0) / dr
       }
-      r[index] = yp[index] - (outward - inward) * constant.shellVolumeInverse[shell]
+      r[index] = yp[index] - (outward - inward) * constants[e].shellVolumeInverse[shell]
       inward = outward
     }
   }

@@ -22,29 +22,34 @@ struct ConsistentInitializer {
     var residual = [Double](repeating: 0, count: size)
     var values = [Double](repeating: 0, count: pattern.nonzeroCount)
 
+    // The algebraic block's band, from the structure alone.
+    var lower = 0
+    var upper = 0
+    for column in algebraic {
+      for entry in pattern.columnStarts[column]..<pattern.columnStarts[column + 1] {
+        let row = position[pattern.rowIndices[entry]]
+        guard row >= 0 else { continue }
+        lower = max(lower, row - position[column])
+        upper = max(upper, position[column] - row)
+      }
+    }
+    var band = BandMatrix(size: algebraic.count, lower: lower, upper: upper)
+
     guard var norm = evaluate(y, zero, &residual, algebraic) else { return false }
     for _ in 0..<40 where norm > 1e-10 {
       var valuesSpan = values.mutableSpan
-      let control = system.control
       guard system.evaluateJacobian(cj: 0, y: y.span, yp: zero.span, values: &valuesSpan)
       else { return false }
-      let m = algebraic.count
-      var dense = [Double](repeating: 0, count: m * m)
-      var lower = 0
-      var upper = 0
+      band.clear()
       for column in algebraic {
+        let col = position[column]
         for entry in pattern.columnStarts[column]..<pattern.columnStarts[column + 1] {
           let row = position[pattern.rowIndices[entry]]
           guard row >= 0 else { continue }
-          let col = position[column]
-          dense[row * m + col] = values[entry]
-          lower = max(lower, row - col)
-          upper = max(upper, col - row)
+          band[row, col] = values[entry]
         }
       }
-      guard let lu = BandedLU(matrix: dense, size: m, lower: lower, upper: upper) else {
-        return false
-      }
+      guard let lu = BandedLU(band) else { return false }
       let step = lu.solve(algebraic.map { residual[$0] })
       // Damped update: halve until the residual norm decreases.
       var damping = 1.0
