@@ -7,6 +7,7 @@
 #include "CSundials.h"
 
 #include <math.h>
+#include <string.h>
 
 #define DATA(v) NV_DATA_S(v)
 #define LENGTH(v) NV_LENGTH_S(v)
@@ -189,4 +190,18 @@ N_Vector CSundials_NewVector(sunindextype length, SUNContext context) {
   ops->nvlinearcombination = linear_combination;
   ops->nvscaleaddmulti = scale_add_multi;
   return vector;
+}
+
+// SUNDIALS's sparse "zero" (also built without optimisation) clears the structure as well as
+// the values. Every Jacobian callback in this package rewrites the column starts and row
+// indices before it fills the values, so clearing the values is enough.
+static int zero_values(SUNMatrix a) {
+  memset(SM_DATA_S(a), 0, (size_t)SM_NNZ_S(a) * sizeof(realtype));
+  return SUNMAT_SUCCESS;
+}
+
+SUNMatrix CSundials_NewSparseMatrix(sunindextype size, sunindextype nonzeros, SUNContext context) {
+  SUNMatrix matrix = SUNSparseMatrix(size, size, nonzeros, CSC_MAT, context);
+  if (matrix != NULL) matrix->ops->zero = zero_values;
+  return matrix;
 }

@@ -9,6 +9,10 @@ final class CallbackBox {
   let rowIndices: [sunindextype]
   /// IDA's most recent error message, kept instead of printed to stderr.
   var lastMessage = ""
+  /// The relative tolerance of the error weights.
+  var relativeTolerance = 0.0
+  /// The absolute tolerance of each component.
+  var absoluteTolerances: [Double] = []
 
   init(system: any DAESystem, problem: DAEProblem) {
     self.system = system
@@ -71,6 +75,23 @@ func jacobianEntry(
   let ypSpan = Span(_unsafeStart: vectorData(yp), count: box.size)
   var values = MutableSpan(_unsafeStart: data, count: box.rowIndices.count)
   return box.system.jacobian(t: t, cj: cj, y: ySpan, yp: ypSpan, values: &values).code
+}
+
+func weightEntry(_ y: N_Vector?, _ weights: N_Vector?, _ userData: UnsafeMutableRawPointer?)
+  -> Int32
+{
+  let box = CallbackBox.from(userData)
+  let values = vectorData(y)
+  let target = vectorData(weights)
+  let relative = box.relativeTolerance
+  return box.absoluteTolerances.withUnsafeBufferPointer { absolute -> Int32 in
+    for index in 0..<box.size {
+      let tolerance = relative * abs(values[index]) + absolute[index]
+      guard tolerance > 0 else { return -1 }
+      target[index] = 1 / tolerance
+    }
+    return 0
+  }
 }
 
 func rootEntry(

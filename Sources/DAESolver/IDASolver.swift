@@ -45,13 +45,20 @@ public final class IDASolver {
   private var yp: N_Vector?
   private var matrix: SUNMatrix?
   private var linearSolver: SUNLinearSolver?
+  private let directSolver: LinearSolverBox?
   private var initialized = false
 
   /// Creates the SUNDIALS objects for `problem`; throws only when SUNDIALS refuses them.
-  public init(problem: DAEProblem, system: any DAESystem, options: IDAOptions) throws(DAEError) {
+  ///
+  /// The Newton systems are solved by `linearSolver` when one is given, and by KLU otherwise.
+  public init(
+    problem: DAEProblem, system: any DAESystem, options: IDAOptions,
+    linearSolver: (any DAELinearSolver)? = nil
+  ) throws(DAEError) {
     self.problem = problem
     self.box = CallbackBox(system: system, problem: problem)
     self.options = options
+    self.directSolver = linearSolver.map(LinearSolverBox.init)
     try create()
   }
 
@@ -70,11 +77,18 @@ public final class IDASolver {
     y = CSundials_NewVector(size, context)
     yp = CSundials_NewVector(size, context)
     guard y != nil, yp != nil else { throw IDAFlag.nullResult("N_VNew_Serial") }
-    matrix = SUNSparseMatrix(
-      size, size, sunindextype(problem.pattern.nonzeroCount), CSundials_CSCFormat(), context)
+    matrix = CSundials_NewSparseMatrix(
+      size, sunindextype(problem.pattern.nonzeroCount), context)
     guard matrix != nil else { throw IDAFlag.nullResult("SUNSparseMatrix") }
-    linearSolver = CSundials_KLU(y, matrix, context)
-    guard linearSolver != nil else { throw IDAFlag.nullResult("SUNLinSol_KLU") }
+    if let directSolver {
+      linearSolver = CSundials_DirectSolver(
+        context, Unmanaged.passUnretained(directSolver).toOpaque(), linearFactorEntry,
+        linearSolveEntry)
+      guard linearSolver != nil else { throw IDAFlag.nullResult("CSundials_DirectSolver") }
+    } else {
+      linearSolver = CSundials_KLU(y, matrix, context)
+      guard linearSolver != nil else { throw IDAFlag.nullResult("SUNLinSol_KLU") }
+    }
     memory = IDACreate(context)
     guard memory != nil else { throw IDAFlag.nullResult("IDACreate") }
   }
@@ -144,19 +158,23 @@ public final class IDASolver {
     initialized = true
   }
 
+  /// Error weights 1 / (rtol |y_i| + atol_i), computed in one pass by `weightEntry` (IDA's
+  /// own routine makes four passes over the vector).
   private func setTolerances() throws(DAEError) {
     let tolerances = options.absoluteTolerances
-    if tolerances.count == 1 {
-      try IDAFlag.check(
-        IDASStolerances(memory, options.relativeTolerance, tolerances[0]), "IDASStolerances")
-      return
+    precondition(
+      tolerances.count == 1 || tolerances.count == problem.size,
+      "one absolute tolerance, or one per component")
+    // The checks IDASVtolerances makes: nothing negative.
+    guard options.relativeTolerance >= 0, tolerances.allSatisfy({ $0 >= 0 }) else {
+      var error = IDAFlag.error(IDA_ILL_INPUT, "IDAWFtolerances")
+      error.detail = "tolerances must not be negative"
+      throw error
     }
-    precondition(tolerances.count == problem.size, "one absolute tolerance per component")
-    let vector = CSundials_NewVector(sunindextype(problem.size), context)
-    defer { N_VDestroy(vector) }
-    copy(tolerances, into: vector)
-    try IDAFlag.check(
-      IDASVtolerances(memory, options.relativeTolerance, vector), "IDASVtolerances")
+    box.relativeTolerance = options.relativeTolerance
+    box.absoluteTolerances =
+      tolerances.count == 1 ? Array(repeating: tolerances[0], count: problem.size) : tolerances
+    try IDAFlag.check(IDAWFtolerances(memory, weightEntry), "IDAWFtolerances")
   }
 
   private func setDifferentialMask() throws(DAEError) {

@@ -108,6 +108,9 @@ extension DFNModel {
     let parameters = electrodes[e]
     let shells = layout.mesh.particle
     let particleVolume = Math.pow(parameters.particleRadiusM, 3) / 3
+    let shellVolume = geometry.shellVolume[e]
+    let lithiumPerStoichiometry = parameters.maxConcentrationMolM3 * parameters.activeFraction
+    let filmResistance = parameters.filmResistanceOhmM2
     var result = ElectrodeAverages()
     var length = 0.0
     for k in volumes {
@@ -115,20 +118,21 @@ extension DFNModel {
       var mean = 0.0
       for shell in 0..<shells {
         let value = y[layout.stoichiometry(k, shell: shell)]
-        mean += geometry.shellVolume[e][shell] * value
+        mean += shellVolume[shell] * value
         result.shellMin = min(result.shellMin, value)
         result.shellMax = max(result.shellMax, value)
       }
       mean /= particleVolume
       let surface = surfaceStoichiometry(k: k, electrode: e, y: y)
-      let eta = overpotential(k: k, electrode: e, surface: surface, y: y)
+      let ocp = kernel.constants[e].ocp.value(surface)
+      let eta = overpotential(k: k, electrode: e, ocp: ocp, y: y)
       result.stoichiometry += mean * width
-      result.lithium += mean * parameters.maxConcentrationMolM3 * parameters.activeFraction * width
+      result.lithium += mean * lithiumPerStoichiometry * width
       result.surfaceMin = min(result.surfaceMin, surface)
       result.surfaceMax = max(result.surfaceMax, surface)
-      result.surfaceOCP += kernel.constants[e].ocp.value(surface) * width
+      result.surfaceOCP += ocp * width
       result.overpotential += eta * width
-      result.filmDrop += y[layout.interfacialCurrent(k)] * parameters.filmResistanceOhmM2 * width
+      result.filmDrop += y[layout.interfacialCurrent(k)] * filmResistance * width
       result.solidPotential += y[layout.solidPotential(k)] * width
       result.electrolytePotential += y[layout.electrolytePotential(k)] * width
       length += width

@@ -97,11 +97,15 @@ public final class DFNModel {
 
   /// The reaction overpotential η of volume `k`, V.
   func overpotential(k: Int, electrode e: Int, surface: Double, y: Span<Double>) -> Double {
-    let parameters = electrodes[e]
+    overpotential(k: k, electrode: e, ocp: kernel.constants[e].ocp.value(surface), y: y)
+  }
+
+  /// The reaction overpotential η of volume `k` given the OCP at its surface, V.
+  @inline(__always)
+  func overpotential(k: Int, electrode e: Int, ocp: Double, y: Span<Double>) -> Double {
     let j = y[layout.interfacialCurrent(k)]
-    return y[layout.solidPotential(k)] - y[layout.electrolytePotential(k)]
-      - kernel.constants[e].ocp.value(surface)
-      - j * parameters.filmResistanceOhmM2
+    return y[layout.solidPotential(k)] - y[layout.electrolytePotential(k)] - ocp
+      - j * kernel.constants[e].filmResistance
   }
 
   // Exchange current density j0 = k c_e^α_a (c_max − c_s)^α_a c_s^α_c (DFNKernel): each

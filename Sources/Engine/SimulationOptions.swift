@@ -13,6 +13,8 @@ public struct SimulationOptions: Sendable, Equatable, Hashable {
 
   /// How the Newton iterations get their Jacobian.
   public var jacobian: JacobianMethod
+  /// How the Newton systems are solved.
+  public var linearSolver: LinearSolverMethod
   /// Whether IDA's local error test leaves out the algebraic unknowns.
   ///
   /// The potentials, interfacial currents and applied current follow from the differential
@@ -24,12 +26,14 @@ public struct SimulationOptions: Sendable, Equatable, Hashable {
   /// Jacobian and no error test on the algebraic unknowns.
   public init(
     mesh: DFNMesh = .coarse, relativeTolerance: Double = 1e-4, absoluteTolerance: Double = 1e-6,
-    jacobian: JacobianMethod = .analytic, suppressesAlgebraicError: Bool = true
+    jacobian: JacobianMethod = .analytic, linearSolver: LinearSolverMethod = .particleElimination,
+    suppressesAlgebraicError: Bool = true
   ) {
     self.mesh = mesh
     self.relativeTolerance = relativeTolerance
     self.absoluteTolerance = absoluteTolerance
     self.jacobian = jacobian
+    self.linearSolver = linearSolver
     self.suppressesAlgebraicError = suppressesAlgebraicError
   }
 }
@@ -41,4 +45,13 @@ public enum JacobianMethod: String, Sendable, Equatable, Hashable, CaseIterable 
   /// Coloured finite differences (Curtis–Powell–Reid): eight residuals per Jacobian at any
   /// mesh; kept as an independent check of the analytic one.
   case finiteDifference = "finite-difference"
+}
+
+/// How the Newton systems (dF/dy + cj dF/dy′) x = b are solved.
+public enum LinearSolverMethod: String, Sendable, Equatable, Hashable, CaseIterable {
+  /// Eliminate each particle's shells, then a banded LU of the rest (`DFNLinearSolver`; the
+  /// default).
+  case particleElimination = "particle-elimination"
+  /// KLU, the general sparse direct solver of SUNDIALS; kept for comparison.
+  case klu
 }

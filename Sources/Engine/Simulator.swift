@@ -79,7 +79,12 @@ public final class Simulator {
     }
     idaOptions.maxStepsPerOutput = 20000
     do {
-      let solver = try IDASolver(problem: problem, system: system, options: idaOptions)
+      // Block elimination when the pattern has the DFN's particle structure, else KLU.
+      let linearSolver =
+        options.linearSolver == .particleElimination
+        ? DFNLinearSolver(layout: model.layout, pattern: pattern) : nil
+      let solver = try IDASolver(
+        problem: problem, system: system, options: idaOptions, linearSolver: linearSolver)
       self.system = system
       self.solver = solver
       return (system, solver)

@@ -43,13 +43,15 @@ public enum NPSweepBenchmark {
   /// Current densities, mA/cm².
   public static let densities = [0.75, 2.8]
 
-  /// Runs the workload on `cell` with `mesh` and `workers` threads, with the analytic Jacobian
-  /// or, for comparison, the coloured finite-difference one.
+  /// Runs the workload on `cell` with `mesh` and `workers` threads, with the engine's defaults
+  /// or, for comparison, the finite-difference Jacobian or KLU.
   public static func run(
-    cell: CellParameters, mesh: DFNMesh, workers: Int, finiteDifferenceJacobian: Bool = false
+    cell: CellParameters, mesh: DFNMesh, workers: Int, finiteDifferenceJacobian: Bool = false,
+    klu: Bool = false
   ) -> Measurement {
     let options = SimulationOptions(
-      mesh: mesh, jacobian: finiteDifferenceJacobian ? .finiteDifference : .analytic)
+      mesh: mesh, jacobian: finiteDifferenceJacobian ? .finiteDifference : .analytic,
+      linearSolver: klu ? .klu : .particleElimination)
     var jobs: [SimulationJob] = []
     var keys: [(Double, Double)] = []
     for density in densities {

@@ -28,6 +28,9 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Use the coloured finite-difference Jacobian instead of the analytic one.")
   var finiteDifferenceJacobian = false
 
+  @Flag(help: "Solve the Newton systems with KLU instead of particle elimination.")
+  var klu = false
+
   @Option(help: "Worker threads (default: all cores).")
   var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -54,7 +57,7 @@ struct BenchCommand: ParsableCommand {
       }
       let measurement = NPSweepBenchmark.run(
         cell: seed.parameters, mesh: mesh, workers: workers,
-        finiteDifferenceJacobian: finiteDifferenceJacobian)
+        finiteDifferenceJacobian: finiteDifferenceJacobian, klu: klu)
       print(measurement.json)
     }
   }

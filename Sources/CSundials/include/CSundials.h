@@ -17,7 +17,18 @@ SUNLinearSolver CSundials_KLU(N_Vector y, SUNMatrix a, SUNContext context);
 /// A serial vector whose element-wise operations are the optimised ones of fastvector.c.
 N_Vector CSundials_NewVector(sunindextype length, SUNContext context);
 
-/// The CSC storage code of sparse matrices (a macro in the SUNDIALS header).
-int CSundials_CSCFormat(void);
+/// Factorises the matrix whose nonzero values (in its CSC order) are `values`; 0 on success.
+typedef int (*CSundials_FactorFn)(void *content, const double *values);
+/// Overwrites `x` (a right-hand side) with the solution for the last factorised matrix; 0 on
+/// success.
+typedef int (*CSundials_SolveFn)(void *content, double *x);
+
+/// A direct linear solver whose factorisation and solve are the caller's functions, called
+/// with `content`.
+SUNLinearSolver CSundials_DirectSolver(SUNContext context, void *content,
+                                       CSundials_FactorFn factor, CSundials_SolveFn solve);
+
+/// A square CSC sparse matrix whose "zero" clears the values only (see fastvector.c).
+SUNMatrix CSundials_NewSparseMatrix(sunindextype size, sunindextype nonzeros, SUNContext context);
 
 #endif

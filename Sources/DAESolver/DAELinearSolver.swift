@@ -1,0 +1,37 @@
+/// A direct solver for the Newton systems (dF/dy + cj dF/dy′) x = b of one `DAEProblem`,
+/// used by `IDASolver` instead of KLU when a problem's structure allows a faster one.
+public protocol DAELinearSolver: AnyObject {
+  /// Factorises the matrix whose values are `values`, in the problem's pattern order; false
+  /// when it is singular.
+  func factor(values: UnsafePointer<Double>) -> Bool
+
+  /// Replaces `x`, a right-hand side of the problem's size, by the solution for the matrix
+  /// last factorised; false when there is none.
+  func solve(_ x: UnsafeMutablePointer<Double>) -> Bool
+}
+
+/// Holds a linear solver for the C callbacks (an existential cannot be passed as a pointer).
+final class LinearSolverBox {
+  let solver: any DAELinearSolver
+
+  init(_ solver: any DAELinearSolver) { self.solver = solver }
+
+  static func from(_ pointer: UnsafeMutableRawPointer?) -> LinearSolverBox {
+    guard let pointer else { preconditionFailure("linear solver called without its content") }
+    return Unmanaged<LinearSolverBox>.fromOpaque(pointer).takeUnretainedValue()
+  }
+}
+
+func linearFactorEntry(_ content: UnsafeMutableRawPointer?, _ values: UnsafePointer<Double>?)
+  -> Int32
+{
+  guard let values else { return -1 }
+  return LinearSolverBox.from(content).solver.factor(values: values) ? 0 : 1
+}
+
+func linearSolveEntry(_ content: UnsafeMutableRawPointer?, _ x: UnsafeMutablePointer<Double>?)
+  -> Int32
+{
+  guard let x else { return -1 }
+  return LinearSolverBox.from(content).solver.solve(x) ? 0 : 1
+}

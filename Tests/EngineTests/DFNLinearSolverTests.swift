@@ -1,0 +1,130 @@
+import DAESolver
+import Electrochem
+import Foundation
+import StudyModel
+import Testing
+
+@testable import Engine
+
+/// The particle-elimination solver solves the DFN Newton systems exactly, and runs with it
+/// agree with runs on KLU.
+@Suite struct DFNLinearSolverTests {
+  /// The componentwise backward error max_i |A x − b|_i / (|A| |x| + |b|)_i for the CSC matrix
+  /// with `values` on `pattern`: near the rounding unit for a stable solver, whatever the
+  /// scaling of the rows (the DFN's span eleven orders of magnitude).
+  static func backwardError(
+    pattern: SparsityPattern, values: [Double], x: [Double], b: [Double]
+  ) -> Double {
+    var product = [Double](repeating: 0, count: pattern.size)
+    var scale = b.map(abs)
+    for column in 0..<pattern.size {
+      for position in pattern.columnStarts[column]..<pattern.columnStarts[column + 1] {
+        let row = pattern.rowIndices[position]
+        product[row] += values[position] * x[column]
+        scale[row] += abs(values[position] * x[column])
+      }
+    }
+    return (0..<pattern.size).map { abs(product[$0] - b[$0]) / scale[$0] }.max() ?? 0
+  }
+
+  @Test func solvesTheNewtonSystemsOfEveryCellStateAndControl() throws {
+    for mesh in [DFNMesh.coarse, DFNMesh(negative: 7, separator: 3, positive: 5, particle: 2)] {
+      let layout = DFNLayout(mesh: mesh)
+      let pattern = SparsityPattern(size: layout.size, entries: layout.jacobianEntries)
+      let solver = try #require(DFNLinearSolver(layout: layout, pattern: pattern))
+      for (name, cell) in try AnalyticJacobianTests.cells() {
+        let model = DFNModel(cell: cell, mesh: mesh)
+        let slots = try model.jacobianWriteOrder.map { entry in
+          try #require(pattern.position(row: entry.row, column: entry.column))
+        }
+        for (depleted, control) in [
+          (false, CellControl.current(28)), (false, .voltage(3.7)), (true, .current(-28)),
+        ] {
+          let y = AnalyticJacobianTests.perturbedState(model, depleted: depleted)
+          let yp = [Double](repeating: 0, count: layout.size)
+          var values = [Double](repeating: 0, count: pattern.nonzeroCount)
+          // A small cj (long step) is the hardest case: the shells' diagonals are weakest.
+          for cj in [1e-3, 1.0, 1e4] {
+            var span = values.mutableSpan
+            #expect(
+              model.jacobian(
+                y: y.span, yp: yp.span, cj: cj, control: control, slots: slots, values: &span))
+            _ = consume span
+            let b = (0..<layout.size).map { sin(Double($0) * 0.77) + 0.1 }
+            var x = b
+            let factored = values.withUnsafeBufferPointer { solver.factor(values: $0.baseAddress!) }
+            #expect(factored)
+            let solved = x.withUnsafeMutableBufferPointer { solver.solve($0.baseAddress!) }
+            #expect(solved)
+            // IDA's Newton iterations stop at a weighted error of a third of the tolerance
+            // (1e-4); a backward error five orders of magnitude below that cannot be seen.
+            // Banded LU with partial pivoting of the whole matrix reaches 1e-14 to 1e-11 on
+            // these systems, block elimination within two orders of magnitude of it.
+            let error = Self.backwardError(pattern: pattern, values: values, x: x, b: b)
+            #expect(error < 1e-9, "\(name), \(control), cj \(cj): backward error \(error)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test func declinesAPatternThatCouplesAParticleToAnotherUnknown() {
+    let layout = DFNLayout(mesh: .coarse)
+    var entries = layout.jacobianEntries
+    // A shell row reading the electrolyte: no longer a block that touches only its own j.
+    entries.append((layout.stoichiometry(3, shell: 2), layout.electrolyteConcentration(3)))
+    let pattern = SparsityPattern(size: layout.size, entries: entries)
+    #expect(DFNLinearSolver(layout: layout, pattern: pattern) == nil)
+    let single = DFNLayout(mesh: DFNMesh(perRegion: 5, particle: 1))
+    #expect(
+      DFNLinearSolver(
+        layout: single, pattern: SparsityPattern(size: single.size, entries: single.jacobianEntries)
+      ) == nil)
+  }
+
+  @Test func runsAgreeWithKLU() throws {
+    for (np, density) in [(0.5, 28.0), (1.2, 54.8), (2.0, 28.0)] {
+      let cell = ReferenceCells.seed(np: np)
+      let steps = [
+        ProtocolStep(mode: .charge(.density(density)), limits: [.voltage(4.2)], text: "charge"),
+        ProtocolStep(
+          mode: .discharge(.density(density)), limits: [.voltage(2.5)], text: "discharge"),
+      ]
+      var capacities: [[Double]] = []
+      for method in LinearSolverMethod.allCases {
+        let run = try Simulator(options: SimulationOptions(mesh: .coarse, linearSolver: method))
+          .run(cell: cell, protocol: steps)
+        #expect(run.completed, "N/P \(np), \(method)")
+        capacities.append(
+          run.steps.map { StepMetrics(series: $0.series, cell: cell).capacityMAhCm2 })
+      }
+      for (eliminated, klu) in zip(capacities[0], capacities[1]) {
+        // Rounding alone separates the two; they agree within the integrator's tolerance.
+        #expect(abs(eliminated - klu) / klu < 1e-4, "N/P \(np): \(eliminated) vs \(klu)")
+      }
+    }
+  }
+
+  @Test func bandWorkspaceMatchesBandedLUWithAndWithoutPivoting() throws {
+    let size = 40
+    for weakDiagonal in [false, true] {
+      let workspace = BandWorkspace(size: size, lower: 3, upper: 2)
+      var dense = [Double](repeating: 0, count: size * size)
+      for row in 0..<size {
+        for column in max(0, row - 3)...min(size - 1, row + 2) {
+          let value =
+            row == column ? (weakDiagonal ? 1e-3 : 10) : sin(Double(row * 7 + column * 3))
+          dense[row * size + column] = value
+          workspace.add(row, column, value)
+        }
+      }
+      #expect(workspace.factor())
+      let reference = try #require(BandedLU(matrix: dense, size: size, lower: 3, upper: 2))
+      let b = (0..<size).map { cos(Double($0)) }
+      var x = b
+      x.withUnsafeMutableBufferPointer { workspace.solve(inPlace: $0.baseAddress!) }
+      let expected = reference.solve(b)
+      for (value, wanted) in zip(x, expected) { #expect(abs(value - wanted) < 1e-9) }
+    }
+  }
+}
