@@ -41,24 +41,8 @@ extension DFNKernel {
     y: Span<Double>, yp: Span<Double>, cj: Double, control: CellControl, into target: inout Target
   ) -> Bool {
     let c0 = electrolyte.initialConcentrationMolM3
-    let thermalVoltage = 1 / fOverRT
     let transference = electrolyte.transferenceNumber
-    // Electrolyte properties and their slopes per unit of scaled concentration u = c / c0.
-    for k in 0..<count {
-      let c = y[start[k]] * c0
-      guard c > 0, c.isFinite else { return false }
-      concentration[k] = c
-      logConcentration[k] = Math.log(c)
-      let d = electrolyteDiffusivity.valueAndSlope(c)
-      let kappa = electrolyteConductivity.valueAndSlope(c)
-      let gamma = thermodynamicFactor.valueAndSlope(c)
-      diffusivity[k] = transport[k] * d.value
-      diffusivitySlope[k] = transport[k] * d.slope * c0
-      conductivity[k] = transport[k] * kappa.value
-      conductivitySlope[k] = transport[k] * kappa.slope * c0
-      potentialFactor[k] = 2 * (1 - transference) * gamma.value * thermalVoltage
-      potentialFactorSlope[k] = 2 * (1 - transference) * gamma.slope * thermalVoltage * c0
-    }
+    guard electrolyteProperties(y, slopes: true) else { return false }
     faceDerivatives(y: y, c0: c0)
     for k in 0..<count {
       electrolyteRows(k: k, cj: cj, c0: c0, transference: transference, into: &target)

@@ -186,6 +186,37 @@ final class DFNKernel {
     return 1.5 * y[outer] - 0.5 * y[outer - 1]
   }
 
+  /// Fills the electrolyte properties at each volume centre (effective D and κ, the
+  /// diffusion-potential factor 2(1 − t₊) γ RT/F) and, with `slopes`, their derivatives per
+  /// unit of scaled concentration u = c / c0; false when a concentration is not positive and
+  /// finite.
+  func electrolyteProperties(_ y: Span<Double>, slopes: Bool) -> Bool {
+    let c0 = electrolyte.initialConcentrationMolM3
+    let factorScale = 2 * (1 - electrolyte.transferenceNumber) / fOverRT
+    for k in 0..<count {
+      let c = y[start[k]] * c0
+      guard c > 0, c.isFinite else { return false }
+      concentration[k] = c
+      logConcentration[k] = Math.log(c)
+      if slopes {
+        let d = electrolyteDiffusivity.valueAndSlope(c)
+        let kappa = electrolyteConductivity.valueAndSlope(c)
+        let gamma = thermodynamicFactor.valueAndSlope(c)
+        diffusivity[k] = transport[k] * d.value
+        diffusivitySlope[k] = transport[k] * d.slope * c0
+        conductivity[k] = transport[k] * kappa.value
+        conductivitySlope[k] = transport[k] * kappa.slope * c0
+        potentialFactor[k] = factorScale * gamma.value
+        potentialFactorSlope[k] = factorScale * gamma.slope * c0
+      } else {
+        diffusivity[k] = transport[k] * electrolyteDiffusivity.value(c)
+        conductivity[k] = transport[k] * electrolyteConductivity.value(c)
+        potentialFactor[k] = factorScale * thermodynamicFactor.value(c)
+      }
+    }
+    return true
+  }
+
   /// F(y, y'); false when a concentration is not positive and finite.
   func residual(
     y: Span<Double>, yp: Span<Double>, control: CellControl, r: inout MutableSpan<Double>
@@ -193,18 +224,8 @@ final class DFNKernel {
     -> Bool
   {
     let c0 = electrolyte.initialConcentrationMolM3
-    let thermalVoltage = 1 / fOverRT
     let transference = electrolyte.transferenceNumber
-    // Electrolyte properties at each volume centre.
-    for k in 0..<count {
-      let c = y[start[k]] * c0
-      guard c > 0, c.isFinite else { return false }
-      concentration[k] = c
-      logConcentration[k] = Math.log(c)
-      diffusivity[k] = transport[k] * electrolyteDiffusivity.value(c)
-      conductivity[k] = transport[k] * electrolyteConductivity.value(c)
-      potentialFactor[k] = 2 * (1 - transference) * thermodynamicFactor.value(c) * thermalVoltage
-    }
+    guard electrolyteProperties(y, slopes: false) else { return false }
     // Fluxes through interior faces; none through the current collectors. Series (harmonic)
     // combination keeps the flux continuous where ε jumps.
     saltFlux[0] = 0

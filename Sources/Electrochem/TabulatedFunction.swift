@@ -81,17 +81,24 @@ final class TabulatedFunction: @unchecked Sendable {
     return function.value(values)
   }
 
+  /// The grid interval holding `point` and the position in it (0…1); nil where the
+  /// expression is evaluated directly (outside the grid, or below `directBelow`).
+  @inline(__always)
+  private func gridPosition(_ point: Double) -> (index: Int, t: Double)? {
+    guard point >= lower, point < upper, point >= directBelow else { return nil }
+    let position = (point - lower) * inverseStep
+    let index = min(Int(position), intervals - 1)
+    return (index, position - Double(index))
+  }
+
   /// The value and the derivative at `point`: the interpolant's own slope on the grid, the
   /// table's slope for tables, and a central difference of the expression elsewhere.
   @inline(__always)
   func valueAndSlope(_ point: Double) -> (value: Double, slope: Double) {
     if let constant { return (constant, 0) }
-    guard let values, let slopes, point >= lower, point < upper, point >= directBelow else {
+    guard let values, let slopes, let (index, t) = gridPosition(point) else {
       return TabulatedFunction.directWithSlope(function, variable, point, temperature)
     }
-    let position = (point - lower) * inverseStep
-    let index = min(Int(position), intervals - 1)
-    let t = position - Double(index)
     let t2 = t * t
     let t3 = t2 * t
     let value =
@@ -125,12 +132,9 @@ final class TabulatedFunction: @unchecked Sendable {
   @inline(__always)
   func value(_ point: Double) -> Double {
     if let constant { return constant }
-    guard let values, let slopes, point >= lower, point < upper, point >= directBelow else {
+    guard let values, let slopes, let (index, t) = gridPosition(point) else {
       return TabulatedFunction.direct(function, variable, point, temperature)
     }
-    let position = (point - lower) * inverseStep
-    let index = min(Int(position), intervals - 1)
-    let t = position - Double(index)
     let t2 = t * t
     let t3 = t2 * t
     return (2 * t3 - 3 * t2 + 1) * values[index] + (t3 - 2 * t2 + t) * step * slopes[index]

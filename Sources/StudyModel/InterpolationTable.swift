@@ -89,17 +89,11 @@ public struct InterpolationTable: Sendable, Equatable {
   /// The derivative dy/dx of the interpolant at `x` (the end slope, or 0 when clamped,
   /// outside the table).
   public func slope(at x: Double) -> Double {
-    let last = xs.count - 1
-    if x <= xs[0] { return extrapolation == .clamp ? 0 : slopes[0] }
-    if x >= xs[last] { return extrapolation == .clamp ? 0 : slopes[last] }
-    var low = 0
-    var high = last
-    while high - low > 1 {
-      let mid = (low + high) / 2
-      if xs[mid] <= x { low = mid } else { high = mid }
+    guard let (low, width, t) = segment(containing: x) else {
+      let end = x <= xs[0] ? 0 : xs.count - 1
+      return extrapolation == .clamp ? 0 : slopes[end]
     }
-    let width = xs[high] - xs[low]
-    let t = (x - xs[low]) / width
+    let high = low + 1
     let t2 = t * t
     // Derivatives of the cubic Hermite basis, divided by the width.
     return ((6 * t2 - 6 * t) * ys[low] + (-6 * t2 + 6 * t) * ys[high]) / width
@@ -108,13 +102,23 @@ public struct InterpolationTable: Sendable, Equatable {
 
   /// The interpolated value at `x`.
   public func value(at x: Double) -> Double {
+    guard let (low, width, t) = segment(containing: x) else {
+      let end = x <= xs[0] ? 0 : xs.count - 1
+      return extrapolation == .clamp ? ys[end] : ys[end] + slopes[end] * (x - xs[end])
+    }
+    let high = low + 1
+    let t2 = t * t
+    let t3 = t2 * t
+    // Cubic Hermite basis on [x_low, x_high].
+    return (2 * t3 - 3 * t2 + 1) * ys[low] + (t3 - 2 * t2 + t) * width * slopes[low]
+      + (-2 * t3 + 3 * t2) * ys[high] + (t3 - t2) * width * slopes[high]
+  }
+
+  /// The interval [x_low, x_low+1] holding `x`, its width and x's position in it (0…1); nil
+  /// outside the table.
+  private func segment(containing x: Double) -> (low: Int, width: Double, t: Double)? {
     let last = xs.count - 1
-    if x <= xs[0] {
-      return extrapolation == .clamp ? ys[0] : ys[0] + slopes[0] * (x - xs[0])
-    }
-    if x >= xs[last] {
-      return extrapolation == .clamp ? ys[last] : ys[last] + slopes[last] * (x - xs[last])
-    }
+    guard x > xs[0], x < xs[last] else { return nil }
     var low = 0
     var high = last
     while high - low > 1 {
@@ -122,11 +126,6 @@ public struct InterpolationTable: Sendable, Equatable {
       if xs[mid] <= x { low = mid } else { high = mid }
     }
     let width = xs[high] - xs[low]
-    let t = (x - xs[low]) / width
-    let t2 = t * t
-    let t3 = t2 * t
-    // Cubic Hermite basis on [x_low, x_high].
-    return (2 * t3 - 3 * t2 + 1) * ys[low] + (t3 - 2 * t2 + t) * width * slopes[low]
-      + (-2 * t3 + 3 * t2) * ys[high] + (t3 - t2) * width * slopes[high]
+    return (low, width, (x - xs[low]) / width)
   }
 }
