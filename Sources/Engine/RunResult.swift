@@ -39,7 +39,8 @@ public struct SolverStatistics: Sendable, Equatable {
   public var steps = 0
   /// Residual evaluations made by IDA (not counting those inside the Jacobian).
   public var residualEvaluations = 0
-  /// Jacobian evaluations (each costs one residual per colour group).
+  /// Jacobian evaluations (each costs one residual per colour group when finite differences
+  /// are used).
   public var jacobianEvaluations = 0
   /// Newton iterations.
   public var nonlinearIterations = 0

@@ -21,6 +21,9 @@ public enum NPSweepBenchmark {
     public let wallSeconds: Double
     /// Median wall time of one simulation, ms.
     public let medianMilliseconds: Double
+    /// The solver's work summed over every simulation (steps, Newton iterations, Jacobians,
+    /// rejected steps): deterministic, so it compares runs on machines whose speed varies.
+    public let work: (steps: Int, newtonIterations: Int, jacobians: Int, rejectedSteps: Int)
     /// Charge and discharge capacity of each point, mAh/cm².
     public let points: [(np: Double, milliampsPerCm2: Double, charge: Double, discharge: Double)]
 
@@ -34,6 +37,8 @@ public enum NPSweepBenchmark {
         + "\"simulations\":\(simulations),\"failures\":\(failures),"
         + "\"wall_s\":\(TimeSeriesCSV.fixedText(wallSeconds, 4)),"
         + "\"median_ms\":\(TimeSeriesCSV.fixedText(medianMilliseconds, 3)),"
+        + "\"steps\":\(work.steps),\"newton_iterations\":\(work.newtonIterations),"
+        + "\"jacobians\":\(work.jacobians),\"rejected_steps\":\(work.rejectedSteps),"
         + "\"capacities\":[\(capacities.joined(separator: ","))]}"
     }
   }
@@ -75,7 +80,14 @@ public enum NPSweepBenchmark {
     let wall = Date().timeIntervalSince(start)
     var points: [(np: Double, milliampsPerCm2: Double, charge: Double, discharge: Double)] = []
     var failures = 0
+    var work = (steps: 0, newtonIterations: 0, jacobians: 0, rejectedSteps: 0)
     for (key, result) in zip(keys, results) {
+      if case .success(let run) = result {
+        work.steps += run.statistics.steps
+        work.newtonIterations += run.statistics.nonlinearIterations
+        work.jacobians += run.statistics.jacobianEvaluations
+        work.rejectedSteps += run.statistics.failures
+      }
       guard case .success(let run) = result, run.completed else {
         failures += 1
         continue
@@ -88,7 +100,7 @@ public enum NPSweepBenchmark {
     return Measurement(
       workload: "np-sweep", mesh: options.mesh, simulations: jobs.count, failures: failures,
       wallSeconds: wall,
-      medianMilliseconds: median, points: points)
+      medianMilliseconds: median, work: work, points: points)
   }
 }
 
