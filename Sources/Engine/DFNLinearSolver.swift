@@ -5,8 +5,8 @@ import Electrochem
 ///
 /// Each particle's shells form a tridiagonal block that touches the rest of the system only
 /// through its interfacial current j: the outer shell's row has a j column, and j's row has
-/// the two outer shells. Eliminating the shells (no pivoting needed: the block is an
-/// M-matrix, cj + diffusion on the diagonal) leaves one j-diagonal correction per volume and
+/// the two outer shells. Eliminating the shells (without pivoting: cj + diffusion on the
+/// diagonal makes the block diagonally dominant) leaves one j-diagonal correction per volume and
 /// a banded system in the electrolyte, potential, current and charge unknowns, about a third
 /// of the size, which a banded LU with partial pivoting solves. Several times faster than a
 /// general sparse LU on the same matrix.
