@@ -1,9 +1,11 @@
-/// A banded matrix factorised in place (LU with partial pivoting), in raw memory allocated
-/// once, for a solver that factorises and solves many matrices of one band structure.
+/// A banded matrix factorised in place (LU with threshold partial pivoting), in raw memory
+/// allocated once, for solvers that factorise and solve many matrices of one band structure:
+/// the Newton systems' reduced block (`DFNLinearSolver`) and the algebraic block of consistent
+/// initialisation.
 ///
 /// Row r keeps columns r − lower … r + lower + upper (the extra `lower` columns hold the fill
-/// of pivoting). Unlike `BandedLU` it never allocates after creation, and its loops touch no
-/// Swift array, so they carry neither copy-on-write nor exclusivity checks.
+/// of pivoting). It never allocates after creation, and its loops touch no Swift array, so
+/// they carry neither copy-on-write nor exclusivity checks.
 final class BandWorkspace {
   let size: Int
   let lower: Int

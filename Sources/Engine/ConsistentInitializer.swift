@@ -33,7 +33,7 @@ struct ConsistentInitializer {
         upper = max(upper, position[column] - row)
       }
     }
-    var band = BandMatrix(size: algebraic.count, lower: lower, upper: upper)
+    let band = BandWorkspace(size: algebraic.count, lower: lower, upper: upper)
 
     guard var norm = evaluate(y, zero, &residual, algebraic) else { return false }
     for _ in 0..<40 where norm > 1e-10 {
@@ -46,11 +46,14 @@ struct ConsistentInitializer {
         for entry in pattern.columnStarts[column]..<pattern.columnStarts[column + 1] {
           let row = position[pattern.rowIndices[entry]]
           guard row >= 0 else { continue }
-          band[row, col] = values[entry]
+          band.add(row, col, values[entry])
         }
       }
-      guard let lu = BandedLU(band) else { return false }
-      let step = lu.solve(algebraic.map { residual[$0] })
+      guard band.factor() else { return false }
+      var step = algebraic.map { residual[$0] }
+      step.withUnsafeMutableBufferPointer { buffer in
+        if let start = buffer.baseAddress { band.solve(inPlace: start) }
+      }
       // Damped update: halve until the residual norm decreases.
       var damping = 1.0
       var accepted = false

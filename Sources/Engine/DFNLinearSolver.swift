@@ -8,8 +8,7 @@ import Electrochem
 /// the two outer shells. Eliminating the shells (without pivoting: cj + diffusion on the
 /// diagonal makes the block diagonally dominant) leaves one j-diagonal correction per volume and
 /// a banded system in the electrolyte, potential, current and charge unknowns, about a third
-/// of the size, which a banded LU with partial pivoting solves. Several times faster than a
-/// general sparse LU on the same matrix.
+/// of the size, which a banded LU with threshold partial pivoting solves (`BandWorkspace`).
 final class DFNLinearSolver: DAELinearSolver {
   private let shells: Int
   private let particles: Int

@@ -104,27 +104,4 @@ import Testing
       }
     }
   }
-
-  @Test func bandWorkspaceMatchesBandedLUWithAndWithoutPivoting() throws {
-    let size = 40
-    for weakDiagonal in [false, true] {
-      let workspace = BandWorkspace(size: size, lower: 3, upper: 2)
-      var dense = [Double](repeating: 0, count: size * size)
-      for row in 0..<size {
-        for column in max(0, row - 3)...min(size - 1, row + 2) {
-          let value =
-            row == column ? (weakDiagonal ? 1e-3 : 10) : sin(Double(row * 7 + column * 3))
-          dense[row * size + column] = value
-          workspace.add(row, column, value)
-        }
-      }
-      #expect(workspace.factor())
-      let reference = try #require(BandedLU(matrix: dense, size: size, lower: 3, upper: 2))
-      let b = (0..<size).map { cos(Double($0)) }
-      var x = b
-      x.withUnsafeMutableBufferPointer { workspace.solve(inPlace: $0.baseAddress!) }
-      let expected = reference.solve(b)
-      for (value, wanted) in zip(x, expected) { #expect(abs(value - wanted) < 1e-9) }
-    }
-  }
 }

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import Engine
+
+/// The banded LU behind consistent initialisation and particle elimination.
+@Suite struct BandWorkspaceTests {
+  /// The workspace holding the band of the row-major dense `matrix`.
+  static func workspace(_ matrix: [Double], size: Int, lower: Int, upper: Int) -> BandWorkspace {
+    let band = BandWorkspace(size: size, lower: lower, upper: upper)
+    for row in 0..<size {
+      for column in max(0, row - lower)...min(size - 1, row + upper) {
+        band.add(row, column, matrix[row * size + column])
+      }
+    }
+    return band
+  }
+
+  /// Solves `matrix` x = matrix · expected and compares x with `expected`.
+  static func solved(
+    _ matrix: [Double], size: Int, lower: Int, upper: Int, expected: [Double]
+  ) throws -> [Double] {
+    let band = workspace(matrix, size: size, lower: lower, upper: upper)
+    try #require(band.factor())
+    var x = [Double](repeating: 0, count: size)
+    for i in 0..<size {
+      for j in 0..<size { x[i] += matrix[i * size + j] * expected[j] }
+    }
+    x.withUnsafeMutableBufferPointer { buffer in
+      if let start = buffer.baseAddress { band.solve(inPlace: start) }
+    }
+    return x
+  }
+
+  @Test func solvesABandedSystemThatNeedsPivoting() throws {
+    // Tridiagonal with a zero first diagonal entry: pivoting is required.
+    let size = 6
+    var matrix = [Double](repeating: 0, count: size * size)
+    for i in 0..<size {
+      matrix[i * size + i] = i == 0 ? 0 : 4
+      if i > 0 { matrix[i * size + i - 1] = 1 }
+      if i < size - 1 { matrix[i * size + i + 1] = 2 }
+    }
+    let expected: [Double] = [1, -2, 3, 0.5, -1, 2]
+    let x = try Self.solved(matrix, size: size, lower: 1, upper: 1, expected: expected)
+    for i in 0..<size { #expect(abs(x[i] - expected[i]) < 1e-12) }
+  }
+
+  @Test func refusesASingularMatrix() {
+    let band = Self.workspace([1, 2, 2, 4], size: 2, lower: 1, upper: 1)
+    #expect(!band.factor())
+  }
+
+  /// A wider band where several pivots move rows, and a dominant diagonal where none does.
+  @Test(arguments: [true, false])
+  func matchesTheKnownSolution(weakDiagonal: Bool) throws {
+    let size = 12
+    var matrix = [Double](repeating: 0, count: size * size)
+    var state: UInt64 = 7
+    func next() -> Double {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Double(state >> 33) / Double(1 << 31) - 0.5
+    }
+    for i in 0..<size {
+      for j in max(0, i - 2)...min(size - 1, i + 1) { matrix[i * size + j] = next() }
+      // A small diagonal needs pivoting almost everywhere; a large one never.
+      matrix[i * size + i] = weakDiagonal ? 0.01 * matrix[i * size + i] : 10
+    }
+    let expected = (0..<size).map { Double($0) - 5.5 }
+    let x = try Self.solved(matrix, size: size, lower: 2, upper: 1, expected: expected)
+    for i in 0..<size { #expect(abs(x[i] - expected[i]) < 1e-9) }
+  }
+}
