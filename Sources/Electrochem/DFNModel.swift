@@ -95,11 +95,6 @@ public final class DFNModel {
     kernel.surfaceStoichiometry(volume: k, y)
   }
 
-  /// The reaction overpotential η of volume `k`, V.
-  func overpotential(k: Int, electrode e: Int, surface: Double, y: Span<Double>) -> Double {
-    overpotential(k: k, electrode: e, ocp: kernel.constants[e].ocp.value(surface), y: y)
-  }
-
   /// The reaction overpotential η of volume `k` given the OCP at its surface, V.
   @inline(__always)
   func overpotential(k: Int, electrode e: Int, ocp: Double, y: Span<Double>) -> Double {
