@@ -72,6 +72,11 @@ struct SimulateCommand: ParsableCommand {
     request.initial = try parseInitial(initial)
     request.overrides = overrides
     request.profileTimes = profileTimes
+    for (name, value) in [("--rtol", rtol), ("--atol", atol)] {
+      if let value, !(value > 0 && value.isFinite) {
+        throw ValidationError("\(name) must be a positive number, not \(value)")
+      }
+    }
     if let rtol { request.tolerances.relative = rtol }
     if let atol { request.tolerances.absolute = atol }
     switch SimulateRun.execute(request) {

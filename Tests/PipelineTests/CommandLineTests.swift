@@ -27,6 +27,12 @@ import Testing
     #expect(try run(["build", "--archive", "not a label"], in: project.path).0 == 2)
     #expect(try run(["build", "--jobs", "0"], in: project.path).0 == 2)
     #expect(try run(["diff", "nowhere", "nothing"], in: project.path).0 == 2)
+    // A tolerance that is not positive is refused before anything is solved.
+    let cell = "\(ProjectPaths.library)/cells/reference-seed-chen2020.yaml"
+    let (rtolStatus, rtolText) = try run(
+      ["simulate", cell, "--protocol", "Rest for 1 minute", "--rtol=-1e-4"], in: project.path)
+    #expect(rtolStatus == 2)
+    #expect(rtolText.contains("--rtol must be a positive number"))
     try project.folder.write("title: [unclosed\n", to: "studies/broken/study.yaml")
     let (status, text) = try run(["build"], in: project.path)
     #expect(status == 1)
