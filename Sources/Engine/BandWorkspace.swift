@@ -14,12 +14,17 @@ final class BandWorkspace {
   private let values: UnsafeMutablePointer<Double>
   private let pivots: UnsafeMutablePointer<Int>
   private let inverseDiagonal: UnsafeMutablePointer<Double>
-  /// Whether the last factorisation swapped any rows; without swaps there is no fill beyond
-  /// the upper band, and the back substitution stops there.
-  private var swapped = false
+  /// The last column of U in each row: the upper band, or further where a swap brought fill.
+  private let rowEnd: UnsafeMutablePointer<Int>
+  /// The last column whose pivot was swapped in, −1 for none; past it the forward
+  /// substitution needs no permutation.
+  private var lastSwap = -1
   /// A diagonal entry stays the pivot while it is at least this fraction of the largest entry
   /// below it (threshold partial pivoting): stable, and it keeps the band narrow.
   static let pivotThreshold = 0.1
+  nonisolated(unsafe) static var swaps = 0
+  nonisolated(unsafe) static var noSwaps = 0
+  nonisolated(unsafe) static var firstSwap: [Int: Int] = [:]
 
   /// Storage for `size` unknowns with `lower` sub- and `upper` super-diagonals.
   init(size: Int, lower: Int, upper: Int) {
@@ -33,12 +38,15 @@ final class BandWorkspace {
     pivots.initialize(repeating: 0, count: size)
     inverseDiagonal = .allocate(capacity: size)
     inverseDiagonal.initialize(repeating: 0, count: size)
+    rowEnd = .allocate(capacity: size)
+    rowEnd.initialize(repeating: 0, count: size)
   }
 
   deinit {
     values.deallocate()
     pivots.deallocate()
     inverseDiagonal.deallocate()
+    rowEnd.deallocate()
   }
 
   /// Sets every value to zero.
@@ -54,41 +62,70 @@ final class BandWorkspace {
 
   /// Factorises the matrix in place; false when it is singular.
   func factor() -> Bool {
+    // Locals and wrapping index arithmetic: the loops then hold no reloads of the class's
+    // fields and no overflow checks (every index lies inside the allocation by construction).
     let a = values
-    swapped = false
-    let reach = lower + upper
-    for column in 0..<size {
-      let lastRow = min(column + lower, size - 1)
-      let diagonal = abs(a[position(column, column)])
+    let n = size
+    let lower = self.lower
+    let width = self.width
+    let threshold = BandWorkspace.pivotThreshold
+    let reach = lower &+ upper
+    for row in 0..<n { rowEnd[row] = min(row &+ upper, n &- 1) }
+    lastSwap = -1
+    for column in 0..<n {
+      // Row r's entry in column c sits at r·width + c − r + lower.
+      let diagonalAt = column &* width &+ lower
+      let lastRow = min(column &+ lower, n &- 1)
+      let diagonal = abs(a[diagonalAt])
       var pivot = column
       var largest = diagonal
-      if column < lastRow {
-        for row in (column + 1)...lastRow where abs(a[position(row, column)]) > largest {
-          largest = abs(a[position(row, column)])
+      var row = column &+ 1
+      while row <= lastRow {
+        let magnitude = abs(a[row &* width &+ column &- row &+ lower])
+        if magnitude > largest {
+          largest = magnitude
           pivot = row
         }
+        row &+= 1
       }
       guard largest > 0, largest.isFinite else { return false }
-      if diagonal >= BandWorkspace.pivotThreshold * largest { pivot = column }
+      if diagonal >= threshold * largest { pivot = column }
       pivots[column] = pivot
       if pivot != column {
-        swapped = true
-        for k in column...min(column + reach, size - 1) {
-          swap(&a[position(column, k)], &a[position(pivot, k)])
+        lastSwap = column
+        let last = min(column &+ reach, n &- 1)
+        var k = column
+        while k <= last {
+          let p = column &* width &+ k &- column &+ lower
+          let q = pivot &* width &+ k &- pivot &+ lower
+          let held = a[p]
+          a[p] = a[q]
+          a[q] = held
+          k &+= 1
         }
+        let end = rowEnd[column]
+        rowEnd[column] = rowEnd[pivot]
+        rowEnd[pivot] = end
       }
-      // Until a swap brings fill, rows end at the upper band.
-      let lastColumn = min(column + (swapped ? reach : upper), size - 1)
-      let inverse = 1 / a[position(column, column)]
+      // Each row's U part ends where its own band or the fill of a swapped row ends.
+      let lastColumn = rowEnd[column]
+      let inverse = 1 / a[diagonalAt]
       inverseDiagonal[column] = inverse
-      guard column < lastRow else { continue }
-      for row in (column + 1)...lastRow {
-        let factor = a[position(row, column)] * inverse
-        a[position(row, column)] = factor
-        guard factor != 0, column < lastColumn else { continue }
-        let target = a + position(row, 0)
-        let source = a + position(column, 0)
-        for k in (column + 1)...lastColumn { target[k] -= factor * source[k] }
+      let source = a + (column &* width &- column &+ lower)
+      row = column &+ 1
+      while row <= lastRow {
+        let target = a + (row &* width &- row &+ lower)
+        let factor = target[column] * inverse
+        target[column] = factor
+        if factor != 0 {
+          var k = column &+ 1
+          while k <= lastColumn {
+            target[k] -= factor * source[k]
+            k &+= 1
+          }
+          rowEnd[row] = max(rowEnd[row], lastColumn)
+        }
+        row &+= 1
       }
     }
     return true
@@ -97,24 +134,51 @@ final class BandWorkspace {
   /// Solves A x = b with the factorised matrix: `x` holds b on entry, the solution on return.
   func solve(inPlace x: UnsafeMutablePointer<Double>) {
     let a = values
-    let reach = swapped ? lower + upper : upper
-    // Forward: the step-j swap, then column j's multipliers.
-    for column in 0..<size {
+    let n = size
+    let lower = self.lower
+    let width = self.width
+    // Forward, up to the last swap: the step-j swap, then column j's multipliers.
+    var column = 0
+    while column <= lastSwap {
       let pivot = pivots[column]
       if pivot != column { swap(&x[column], &x[pivot]) }
       let value = x[column]
-      let lastRow = min(column + lower, size - 1)
-      guard column < lastRow, value != 0 else { continue }
-      for row in (column + 1)...lastRow { x[row] -= a[position(row, column)] * value }
+      let lastRow = min(column &+ lower, n &- 1)
+      if value != 0 {
+        var row = column &+ 1
+        while row <= lastRow {
+          x[row] -= a[row &* width &+ column &- row &+ lower] * value
+          row &+= 1
+        }
+      }
+      column &+= 1
     }
-    for row in stride(from: size - 1, through: 0, by: -1) {
-      let entries = a + position(row, 0)
+    // Past the last swap L is plain unit lower triangular: each row is one short dot product
+    // with values already final, so nothing is stored and reloaded inside the loop.
+    var row = lastSwap &+ 1
+    while row < n {
+      let entries = a + (row &* width &- row &+ lower)
       var sum = x[row]
-      let last = min(row + reach, size - 1)
-      if row < last {
-        for k in (row + 1)...last { sum -= entries[k] * x[k] }
+      var k = max(lastSwap &+ 1, row &- lower)
+      while k < row {
+        sum -= entries[k] * x[k]
+        k &+= 1
+      }
+      x[row] = sum
+      row &+= 1
+    }
+    row = n &- 1
+    while row >= 0 {
+      let entries = a + (row &* width &- row &+ lower)
+      var sum = x[row]
+      let last = rowEnd[row]
+      var k = row &+ 1
+      while k <= last {
+        sum -= entries[k] * x[k]
+        k &+= 1
       }
       x[row] = sum * inverseDiagonal[row]
+      row &-= 1
     }
   }
 }
