@@ -9,62 +9,77 @@
 #include <math.h>
 #include <string.h>
 
+// Element-wise kernels are compiled twice, for AVX2 and for any x86-64, and the loader picks
+// one by the processor (an ifunc). Without FMA among the features no multiply-add is fused, so
+// both clones compute every element with the same operations and give the same bits.
+// Reductions stay in one sequential order everywhere.
+#if defined(__x86_64__) && defined(__linux__)
+#define ELEMENTWISE __attribute__((target_clones("avx2", "default")))
+#else
+#define ELEMENTWISE
+#endif
+
+// Each element reads only the same element of its operands, so a result may share storage
+// with an operand (z = x is common in IDA) and the loop is still safe to vectorise; saying
+// so spares the runtime overlap check, which sends in-place calls to the scalar loop.
+#define EACH _Pragma("clang loop vectorize(assume_safety)") for
+
 #define DATA(v) NV_DATA_S(v)
 #define LENGTH(v) NV_LENGTH_S(v)
 
-static void linear_sum(realtype a, N_Vector x, realtype b, N_Vector y, N_Vector z) {
+ELEMENTWISE static void linear_sum(realtype a, N_Vector x, realtype b, N_Vector y, N_Vector z) {
   const realtype *xd = DATA(x), *yd = DATA(y);
   realtype *zd = DATA(z);
   const sunindextype n = LENGTH(x);
-  for (sunindextype i = 0; i < n; i++) zd[i] = a * xd[i] + b * yd[i];
+  EACH (sunindextype i = 0; i < n; i++) zd[i] = a * xd[i] + b * yd[i];
 }
 
-static void constant(realtype c, N_Vector z) {
+ELEMENTWISE static void constant(realtype c, N_Vector z) {
   realtype *zd = DATA(z);
   const sunindextype n = LENGTH(z);
-  for (sunindextype i = 0; i < n; i++) zd[i] = c;
+  EACH (sunindextype i = 0; i < n; i++) zd[i] = c;
 }
 
-static void product(N_Vector x, N_Vector y, N_Vector z) {
+ELEMENTWISE static void product(N_Vector x, N_Vector y, N_Vector z) {
   const realtype *xd = DATA(x), *yd = DATA(y);
   realtype *zd = DATA(z);
   const sunindextype n = LENGTH(x);
-  for (sunindextype i = 0; i < n; i++) zd[i] = xd[i] * yd[i];
+  EACH (sunindextype i = 0; i < n; i++) zd[i] = xd[i] * yd[i];
 }
 
-static void divide(N_Vector x, N_Vector y, N_Vector z) {
+ELEMENTWISE static void divide(N_Vector x, N_Vector y, N_Vector z) {
   const realtype *xd = DATA(x), *yd = DATA(y);
   realtype *zd = DATA(z);
   const sunindextype n = LENGTH(x);
-  for (sunindextype i = 0; i < n; i++) zd[i] = xd[i] / yd[i];
+  EACH (sunindextype i = 0; i < n; i++) zd[i] = xd[i] / yd[i];
 }
 
-static void scale(realtype c, N_Vector x, N_Vector z) {
+ELEMENTWISE static void scale(realtype c, N_Vector x, N_Vector z) {
   const realtype *xd = DATA(x);
   realtype *zd = DATA(z);
   const sunindextype n = LENGTH(x);
-  for (sunindextype i = 0; i < n; i++) zd[i] = c * xd[i];
+  EACH (sunindextype i = 0; i < n; i++) zd[i] = c * xd[i];
 }
 
-static void absolute(N_Vector x, N_Vector z) {
+ELEMENTWISE static void absolute(N_Vector x, N_Vector z) {
   const realtype *xd = DATA(x);
   realtype *zd = DATA(z);
   const sunindextype n = LENGTH(x);
-  for (sunindextype i = 0; i < n; i++) zd[i] = fabs(xd[i]);
+  EACH (sunindextype i = 0; i < n; i++) zd[i] = fabs(xd[i]);
 }
 
-static void inverse(N_Vector x, N_Vector z) {
+ELEMENTWISE static void inverse(N_Vector x, N_Vector z) {
   const realtype *xd = DATA(x);
   realtype *zd = DATA(z);
   const sunindextype n = LENGTH(x);
-  for (sunindextype i = 0; i < n; i++) zd[i] = 1.0 / xd[i];
+  EACH (sunindextype i = 0; i < n; i++) zd[i] = 1.0 / xd[i];
 }
 
-static void add_constant(N_Vector x, realtype b, N_Vector z) {
+ELEMENTWISE static void add_constant(N_Vector x, realtype b, N_Vector z) {
   const realtype *xd = DATA(x);
   realtype *zd = DATA(z);
   const sunindextype n = LENGTH(x);
-  for (sunindextype i = 0; i < n; i++) zd[i] = xd[i] + b;
+  EACH (sunindextype i = 0; i < n; i++) zd[i] = xd[i] + b;
 }
 
 static realtype dot(N_Vector x, N_Vector y) {
@@ -128,38 +143,38 @@ static realtype minimum(N_Vector x) {
   return smallest;
 }
 
-static void compare(realtype c, N_Vector x, N_Vector z) {
+ELEMENTWISE static void compare(realtype c, N_Vector x, N_Vector z) {
   const realtype *xd = DATA(x);
   realtype *zd = DATA(z);
   const sunindextype n = LENGTH(x);
-  for (sunindextype i = 0; i < n; i++) zd[i] = fabs(xd[i]) >= c ? 1.0 : 0.0;
+  EACH (sunindextype i = 0; i < n; i++) zd[i] = fabs(xd[i]) >= c ? 1.0 : 0.0;
 }
 
-static int linear_combination(int count, realtype *c, N_Vector *x, N_Vector z) {
+ELEMENTWISE static int linear_combination(int count, realtype *c, N_Vector *x, N_Vector z) {
   const sunindextype n = LENGTH(z);
   realtype *zd = DATA(z);
   const realtype *first = DATA(x[0]);
   if (x[0] == z) {
-    for (sunindextype i = 0; i < n; i++) zd[i] *= c[0];
+    EACH (sunindextype i = 0; i < n; i++) zd[i] *= c[0];
   } else {
-    for (sunindextype i = 0; i < n; i++) zd[i] = c[0] * first[i];
+    EACH (sunindextype i = 0; i < n; i++) zd[i] = c[0] * first[i];
   }
   for (int k = 1; k < count; k++) {
     const realtype *xd = DATA(x[k]);
     const realtype ck = c[k];
-    for (sunindextype i = 0; i < n; i++) zd[i] += ck * xd[i];
+    EACH (sunindextype i = 0; i < n; i++) zd[i] += ck * xd[i];
   }
   return 0;
 }
 
-static int scale_add_multi(int count, realtype *a, N_Vector x, N_Vector *y, N_Vector *z) {
+ELEMENTWISE static int scale_add_multi(int count, realtype *a, N_Vector x, N_Vector *y, N_Vector *z) {
   const sunindextype n = LENGTH(x);
   const realtype *xd = DATA(x);
   for (int k = 0; k < count; k++) {
     const realtype *yd = DATA(y[k]);
     realtype *zd = DATA(z[k]);
     const realtype ak = a[k];
-    for (sunindextype i = 0; i < n; i++) zd[i] = ak * xd[i] + yd[i];
+    EACH (sunindextype i = 0; i < n; i++) zd[i] = ak * xd[i] + yd[i];
   }
   return 0;
 }
