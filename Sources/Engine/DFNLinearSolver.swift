@@ -202,37 +202,52 @@ final class DFNLinearSolver: DAELinearSolver {
 
   func solve(_ x: UnsafeMutablePointer<Double>) -> Bool {
     guard factored else { return false }
+    // Index arithmetic wraps (&+): every index is inside the state by construction, and the
+    // overflow checks would double the instructions of these short loops.
+    let shells = self.shells
+    let particles = self.particles
+    let firstShell = self.firstShell
+    let current = self.current
     // Shells, one level at a time across all particles (independent chains, so the processor
     // overlaps them): z = T⁻¹ b_s in place, then j's right-hand side less r z.
-    for i in 0..<shells {
-      let level = i * particles
+    for particle in 0..<particles {
+      let index = firstShell[particle]
+      x[index] *= inverseDenominator[particle]
+    }
+    for i in 1..<shells {
+      let sub = below + i &* particles
+      let inverse = inverseDenominator + i &* particles
       for particle in 0..<particles {
-        let index = firstShell[particle] + i
-        let previous = i > 0 ? x[index - 1] : 0
-        x[index] =
-          (x[index] - below[level + particle] * previous) * inverseDenominator[level + particle]
+        let index = firstShell[particle] &+ i
+        x[index] = (x[index] - sub[particle] * x[index &- 1]) * inverse[particle]
       }
     }
-    for i in stride(from: shells - 2, through: 0, by: -1) {
-      let level = i * particles
+    var i = shells &- 2
+    while i >= 0 {
+      let factor = upperFactor + i &* particles
       for particle in 0..<particles {
-        let index = firstShell[particle] + i
-        x[index] -= upperFactor[level + particle] * x[index + 1]
+        let index = firstShell[particle] &+ i
+        x[index] -= factor[particle] * x[index &+ 1]
       }
+      i &-= 1
     }
     for particle in 0..<particles {
-      let outer = firstShell[particle] + shells - 1
-      x[current[particle]] -= rowOuter[particle] * x[outer] + rowInner[particle] * x[outer - 1]
+      let outer = firstShell[particle] &+ shells &- 1
+      x[current[particle]] -= rowOuter[particle] * x[outer] + rowInner[particle] * x[outer &- 1]
     }
     // The banded system in the other unknowns.
     for index in 0..<reducedCount { reducedRight[index] = x[reduced[index]] }
     band.solve(inPlace: reducedRight)
     for index in 0..<reducedCount { x[reduced[index]] = reducedRight[index] }
     // Back to the shells: x_s = z − w x_j.
-    for i in 0..<shells {
-      let level = i * particles
-      for particle in 0..<particles {
-        x[firstShell[particle] + i] -= response[level + particle] * x[current[particle]]
+    for particle in 0..<particles {
+      let shell = x + firstShell[particle]
+      let response = self.response + particle
+      let j = x[current[particle]]
+      var i = 0
+      while i < shells {
+        shell[i] -= response[i &* particles] * j
+        i &+= 1
       }
     }
     return true
