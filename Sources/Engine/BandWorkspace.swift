@@ -16,8 +16,11 @@ final class BandWorkspace {
   private let inverseDiagonal: UnsafeMutablePointer<Double>
   /// The last column of U in each row: the upper band, or further where a swap brought fill.
   private let rowEnd: UnsafeMutablePointer<Int>
-  /// The last column whose pivot was swapped in, −1 for none; past it the forward
-  /// substitution needs no permutation.
+  /// The power of two each row was multiplied by before elimination (row equilibration).
+  private let rowScale: UnsafeMutablePointer<Double>
+  /// The first and the last column whose pivot was swapped in (`size` and −1 for none):
+  /// outside them the forward substitution needs no permutation.
+  private var firstSwap = 0
   private var lastSwap = -1
   /// A diagonal entry stays the pivot while it is at least this fraction of the largest entry
   /// below it (threshold partial pivoting): stable, and it keeps the band narrow.
@@ -40,6 +43,8 @@ final class BandWorkspace {
     inverseDiagonal.initialize(repeating: 0, count: size)
     rowEnd = .allocate(capacity: size)
     rowEnd.initialize(repeating: 0, count: size)
+    rowScale = .allocate(capacity: size)
+    rowScale.initialize(repeating: 1, count: size)
   }
 
   deinit {
@@ -47,6 +52,7 @@ final class BandWorkspace {
     pivots.deallocate()
     inverseDiagonal.deallocate()
     rowEnd.deallocate()
+    rowScale.deallocate()
   }
 
   /// Sets every value to zero.
@@ -60,6 +66,38 @@ final class BandWorkspace {
   @inline(__always)
   func add(_ row: Int, _ column: Int, _ value: Double) { values[position(row, column)] += value }
 
+  /// Scales each row by the power of two that brings its largest entry into [1, 2).
+  ///
+  /// Exact, and the pivot test then compares rows on one footing. The residual's rows come in different
+  /// units (a salt balance per second, a charge balance in A/m²), and without this the
+  /// threshold test swapped rows in most columns for the unit's sake alone. False when a row is
+  /// zero or not finite.
+  private func equilibrateRows() -> Bool {
+    let a = values
+    let lower = self.lower
+    let width = self.width
+    for row in 0..<size {
+      let entries = a + (row &* width &- row &+ lower)
+      let first = max(0, row &- lower)
+      let last = min(row &+ upper, size &- 1)
+      var largest = 0.0
+      var k = first
+      while k <= last {
+        largest = max(largest, abs(entries[k]))
+        k &+= 1
+      }
+      guard largest > 0, largest.isFinite else { return false }
+      let scale = Double(sign: .plus, exponent: -largest.exponent, significand: 1)
+      rowScale[row] = scale
+      k = first
+      while k <= last {
+        entries[k] *= scale
+        k &+= 1
+      }
+    }
+    return true
+  }
+
   /// Factorises the matrix in place; false when it is singular.
   func factor() -> Bool {
     // Locals and wrapping index arithmetic: the loops then hold no reloads of the class's
@@ -71,6 +109,8 @@ final class BandWorkspace {
     let threshold = BandWorkspace.pivotThreshold
     let reach = lower &+ upper
     for row in 0..<n { rowEnd[row] = min(row &+ upper, n &- 1) }
+    guard equilibrateRows() else { return false }
+    firstSwap = n
     lastSwap = -1
     for column in 0..<n {
       // Row r's entry in column c sits at r·width + c − r + lower.
@@ -92,6 +132,7 @@ final class BandWorkspace {
       if diagonal >= threshold * largest { pivot = column }
       pivots[column] = pivot
       if pivot != column {
+        firstSwap = min(firstSwap, column)
         lastSwap = column
         let last = min(column &+ reach, n &- 1)
         var k = column
@@ -137,15 +178,31 @@ final class BandWorkspace {
     let n = size
     let lower = self.lower
     let width = self.width
-    // Forward, up to the last swap: the step-j swap, then column j's multipliers.
-    var column = 0
+    for row in 0..<n { x[row] *= rowScale[row] }
+    // Forward. Before the first swap and after the last, L is plain unit lower triangular and
+    // each row is one short dot product with values already final (nothing stored and
+    // reloaded inside the loop); between them, column by column: the step-j swap, then column
+    // j's multipliers, starting `lower` columns early for the rows the dot products left.
+    var row = 0
+    while row < firstSwap {
+      let entries = a + (row &* width &- row &+ lower)
+      var sum = x[row]
+      var k = max(0, row &- lower)
+      while k < row {
+        sum -= entries[k] * x[k]
+        k &+= 1
+      }
+      x[row] = sum
+      row &+= 1
+    }
+    var column = max(0, firstSwap &- lower)
     while column <= lastSwap {
       let pivot = pivots[column]
       if pivot != column { swap(&x[column], &x[pivot]) }
       let value = x[column]
       let lastRow = min(column &+ lower, n &- 1)
       if value != 0 {
-        var row = column &+ 1
+        row = max(column &+ 1, firstSwap)
         while row <= lastRow {
           x[row] -= a[row &* width &+ column &- row &+ lower] * value
           row &+= 1
@@ -153,9 +210,7 @@ final class BandWorkspace {
       }
       column &+= 1
     }
-    // Past the last swap L is plain unit lower triangular: each row is one short dot product
-    // with values already final, so nothing is stored and reloaded inside the loop.
-    var row = lastSwap &+ 1
+    row = max(lastSwap &+ 1, firstSwap)
     while row < n {
       let entries = a + (row &* width &- row &+ lower)
       var sum = x[row]
@@ -170,12 +225,12 @@ final class BandWorkspace {
     row = n &- 1
     while row >= 0 {
       let entries = a + (row &* width &- row &+ lower)
+      // The newest value, x[row + 1], enters last: the rest of the sum does not wait for it.
       var sum = x[row]
-      let last = rowEnd[row]
-      var k = row &+ 1
-      while k <= last {
+      var k = rowEnd[row]
+      while k > row {
         sum -= entries[k] * x[k]
-        k &+= 1
+        k &-= 1
       }
       x[row] = sum * inverseDiagonal[row]
       row &-= 1
