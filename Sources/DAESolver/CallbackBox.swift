@@ -83,14 +83,10 @@ func weightEntry(_ y: N_Vector?, _ weights: N_Vector?, _ userData: UnsafeMutable
   let box = CallbackBox.from(userData)
   let values = vectorData(y)
   let target = vectorData(weights)
-  let relative = box.relativeTolerance
   return box.absoluteTolerances.withUnsafeBufferPointer { absolute -> Int32 in
-    for index in 0..<box.size {
-      let tolerance = relative * abs(values[index]) + absolute[index]
-      guard tolerance > 0 else { return -1 }
-      target[index] = 1 / tolerance
-    }
-    return 0
+    guard let absolute = absolute.baseAddress else { return -1 }
+    return CSundials_ErrorWeights(
+      sunindextype(box.size), box.relativeTolerance, absolute, values, target)
   }
 }
 

@@ -73,27 +73,31 @@ final class BandWorkspace {
   /// threshold test swapped rows in most columns for the unit's sake alone. False when a row is
   /// zero or not finite.
   private func equilibrateRows() -> Bool {
-    let a = values
-    let lower = self.lower
+    // A row's storage is contiguous and holds zeros outside its band before factorisation, so
+    // each row is one straight pass over `width` values.
     let width = self.width
     for row in 0..<size {
-      let entries = a + (row &* width &- row &+ lower)
-      let first = max(0, row &- lower)
-      let last = min(row &+ upper, size &- 1)
-      var largest = 0.0
-      var k = first
-      while k <= last {
-        largest = max(largest, abs(entries[k]))
-        k &+= 1
+      let entries = values + row &* width
+      // Two running maxima, so that the comparisons form two independent chains.
+      var even = 0.0
+      var odd = 0.0
+      var k = 0
+      while k &+ 1 < width {
+        let a0 = abs(entries[k])
+        let a1 = abs(entries[k &+ 1])
+        even = a0 > even ? a0 : even
+        odd = a1 > odd ? a1 : odd
+        k &+= 2
       }
+      if k < width {
+        let a0 = abs(entries[k])
+        even = a0 > even ? a0 : even
+      }
+      let largest = even > odd ? even : odd
       guard largest > 0, largest.isFinite else { return false }
       let scale = Double(sign: .plus, exponent: -largest.exponent, significand: 1)
       rowScale[row] = scale
-      k = first
-      while k <= last {
-        entries[k] *= scale
-        k &+= 1
-      }
+      for k in 0..<width { entries[k] *= scale }
     }
     return true
   }

@@ -28,6 +28,11 @@ typedef int (*CSundials_SolveFn)(void *content, double *x);
 SUNLinearSolver CSundials_DirectSolver(SUNContext context, void *content,
                                        CSundials_FactorFn factor, CSundials_SolveFn solve);
 
+/// Writes IDA's error weights 1 / (relative |y| + absolute) of `n` unknowns into `weights`;
+/// −1 when a tolerance is not positive (the weights are then not to be used).
+int CSundials_ErrorWeights(sunindextype n, realtype relative, const realtype *absolute,
+                           const realtype *y, realtype *weights);
+
 /// A square CSC sparse matrix whose "zero" clears the values only (see fastvector.c).
 SUNMatrix CSundials_NewSparseMatrix(sunindextype size, sunindextype nonzeros, SUNContext context);
 
