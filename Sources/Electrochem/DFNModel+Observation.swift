@@ -58,33 +58,43 @@ extension DFNModel {
 
   /// The part of ⟨φ_e,p⟩ − ⟨φ_e,n⟩ due to concentration gradients: the face sums of
   /// χ RT/F Δln c weighted as the electrode averages weight them.
+  ///
+  /// Runs once per recorded step, so it reads the kernel's tables and the logarithms the
+  /// residual would take, and accumulates both averages in one pass without an array.
   private func electrolyteDiffusionPotential(_ y: Span<Double>) -> Double {
-    let electrolyte = cell.electrolyte
-    let thermalVoltage = 1 / fOverRT
-    func factor(_ c: Double) -> Double {
-      2 * (1 - electrolyte.transferenceNumber)
-        * electrolyte.thermodynamicFactor.value(c: c, temperature: cell.temperatureK)
-        * thermalVoltage
+    let factorScale = 2 * (1 - cell.electrolyte.transferenceNumber) / fOverRT
+    let table = kernel.thermodynamicFactor
+    // Potential profile from diffusion alone, integrated from x = 0, averaged per electrode.
+    var profile = 0.0
+    var negative = 0.0
+    var negativeLength = 0.0
+    var positive = 0.0
+    var positiveLength = 0.0
+    var previous = concentrationAt(0, y)
+    var previousFactor = factorScale * table.value(previous)
+    var previousLog = Math.log(previous)
+    for k in 0..<layout.volumeCount {
+      if k > 0 {
+        let c = concentrationAt(k, y)
+        let factor = factorScale * table.value(c)
+        let logarithm = Math.log(c)
+        profile += (previousFactor + factor) / 2 * (logarithm - previousLog)
+        previous = c
+        previousFactor = factor
+        previousLog = logarithm
+      }
+      let width = geometry.width[k]
+      switch layout.regions[k] {
+      case .negative:
+        negative += profile * width
+        negativeLength += width
+      case .positive:
+        positive += profile * width
+        positiveLength += width
+      case .separator: break
+      }
     }
-    // Potential profile from diffusion alone, integrated from x = 0, then averaged per electrode.
-    var profile = [Double](repeating: 0, count: layout.volumeCount)
-    for k in 1..<layout.volumeCount {
-      let c0 = concentrationAt(k - 1, y)
-      let c1 = concentrationAt(k, y)
-      profile[k] = profile[k - 1] + (factor(c0) + factor(c1)) / 2 * (Math.log(c1) - Math.log(c0))
-    }
-    return average(profile, over: layout.positiveVolumes)
-      - average(profile, over: layout.negativeVolumes)
-  }
-
-  private func average(_ values: [Double], over volumes: Range<Int>) -> Double {
-    var sum = 0.0
-    var length = 0.0
-    for k in volumes {
-      sum += values[k] * geometry.width[k]
-      length += geometry.width[k]
-    }
-    return sum / length
+    return positive / positiveLength - negative / negativeLength
   }
 
   struct ElectrodeAverages {
@@ -105,44 +115,58 @@ extension DFNModel {
   func electrodeAverages(volumes: Range<Int>, electrode e: Int, y: Span<Double>)
     -> ElectrodeAverages
   {
+    // Called twice per recorded step: plain locals and the kernel's raw buffers, no copies of
+    // parameter structs or arrays inside the loops.
     let parameters = electrodes[e]
-    let shells = layout.mesh.particle
+    let shells = kernel.shells
+    let start = kernel.start
+    let constants = kernel.constants + e
     let particleVolume = Math.pow(parameters.particleRadiusM, 3) / 3
-    let shellVolume = geometry.shellVolume[e]
     let lithiumPerStoichiometry = parameters.maxConcentrationMolM3 * parameters.activeFraction
-    let filmResistance = parameters.filmResistanceOhmM2
-    var result = ElectrodeAverages()
-    var length = 0.0
-    for k in volumes {
-      let width = geometry.width[k]
-      var mean = 0.0
-      for shell in 0..<shells {
-        let value = y[layout.stoichiometry(k, shell: shell)]
-        mean += shellVolume[shell] * value
-        result.shellMin = min(result.shellMin, value)
-        result.shellMax = max(result.shellMax, value)
+    let filmResistance = constants.pointee.filmResistance
+    let ocpTable = constants.pointee.ocp
+    return geometry.shellVolume[e].withUnsafeBufferPointer { shellVolume in
+      var result = ElectrodeAverages()
+      var length = 0.0
+      for k in volumes {
+        let width = kernel.width[k]
+        let base = start[k]
+        var mean = 0.0
+        var shellMin = result.shellMin
+        var shellMax = result.shellMax
+        for shell in 0..<shells {
+          let value = y[base &+ 4 &+ shell]
+          mean += shellVolume[shell] * value
+          shellMin = min(shellMin, value)
+          shellMax = max(shellMax, value)
+        }
+        result.shellMin = shellMin
+        result.shellMax = shellMax
+        mean /= particleVolume
+        let surface = kernel.surfaceStoichiometry(volume: k, y)
+        let ocp = ocpTable.value(surface)
+        let j = y[base &+ 3]
+        let solid = y[base &+ 2]
+        let electrolyte = y[base &+ 1]
+        let eta = solid - electrolyte - ocp - j * filmResistance
+        result.stoichiometry += mean * width
+        result.lithium += mean * lithiumPerStoichiometry * width
+        result.surfaceMin = min(result.surfaceMin, surface)
+        result.surfaceMax = max(result.surfaceMax, surface)
+        result.surfaceOCP += ocp * width
+        result.overpotential += eta * width
+        result.filmDrop += j * filmResistance * width
+        result.solidPotential += solid * width
+        result.electrolytePotential += electrolyte * width
+        length += width
       }
-      mean /= particleVolume
-      let surface = surfaceStoichiometry(k: k, electrode: e, y: y)
-      let ocp = kernel.constants[e].ocp.value(surface)
-      let eta = overpotential(k: k, electrode: e, ocp: ocp, y: y)
-      result.stoichiometry += mean * width
-      result.lithium += mean * lithiumPerStoichiometry * width
-      result.surfaceMin = min(result.surfaceMin, surface)
-      result.surfaceMax = max(result.surfaceMax, surface)
-      result.surfaceOCP += ocp * width
-      result.overpotential += eta * width
-      result.filmDrop += y[layout.interfacialCurrent(k)] * filmResistance * width
-      result.solidPotential += y[layout.solidPotential(k)] * width
-      result.electrolytePotential += y[layout.electrolytePotential(k)] * width
-      length += width
+      result.stoichiometry /= length
+      result.surfaceOCP /= length
+      result.overpotential /= length
+      result.filmDrop /= length
+      result.solidPotential /= length
+      result.electrolytePotential /= length
+      return result
     }
-    result.stoichiometry /= length
-    result.surfaceOCP /= length
-    result.overpotential /= length
-    result.filmDrop /= length
-    result.solidPotential /= length
-    result.electrolytePotential /= length
-    return result
   }
 }
