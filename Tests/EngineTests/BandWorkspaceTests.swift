@@ -110,4 +110,34 @@ import Testing
     }
     for i in 0..<size { #expect(abs(x[i] - expected[i]) < 1e-9, "unknown \(i)") }
   }
+
+  /// A first swap well past the start: the rows before it are solved by dot products, then the
+  /// permuted form takes over `lower` columns early for the rows the dot products left.
+  @Test(arguments: [4, 9, 14])
+  func solvesWithTheFirstSwapLate(swapColumn: Int) throws {
+    let size = 16
+    let lower = 3
+    let upper = 2
+    var matrix = [Double](repeating: 0, count: size * size)
+    var state: UInt64 = 5
+    func next() -> Double {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Double(state >> 33) / Double(1 << 31) - 0.5
+    }
+    for i in 0..<size {
+      for j in max(0, i - lower)...min(size - 1, i + upper) { matrix[i * size + j] = next() }
+      matrix[i * size + i] = 5
+    }
+    // Column `swapColumn` is untouched by the elimination before it (its row has nothing left
+    // of the diagonal, its column nothing above), so its weak diagonal meets a strong entry
+    // below and the pivot test must swap there, and nowhere before.
+    let s = swapColumn
+    for j in max(0, s - lower)..<s { matrix[s * size + j] = 0 }
+    for i in max(0, s - upper)..<s { matrix[i * size + s] = 0 }
+    matrix[s * size + s] = 1e-3
+    matrix[(s + 1) * size + s] = 1
+    let expected = (0..<size).map { 2 - 0.3 * Double($0) }
+    let x = try Self.solved(matrix, size: size, lower: lower, upper: upper, expected: expected)
+    for i in 0..<size { #expect(abs(x[i] - expected[i]) < 1e-9, "unknown \(i)") }
+  }
 }
