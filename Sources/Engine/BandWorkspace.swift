@@ -66,6 +66,11 @@ final class BandWorkspace {
   @inline(__always)
   func add(_ row: Int, _ column: Int, _ value: Double) { values[position(row, column)] += value }
 
+  /// Sets the value stored at `position` (from `position(_:_:)`), for callers that fill the
+  /// same entries many times and find their positions once.
+  @inline(__always)
+  func set(at position: Int, _ value: Double) { values[position] = value }
+
   /// Scales each row by the power of two that brings its largest entry into [1, 2).
   ///
   /// Exact, and the pivot test then compares rows on one footing. The residual's rows come in different

@@ -18,16 +18,21 @@ final class DFNLinearSolver: DAELinearSolver {
   private let currentReduced: UnsafeMutablePointer<Int>
   /// Pattern positions of each particle's tridiagonal block (flattened, `shells` per
   /// particle; −1 where a sub- or super-diagonal does not exist) and of its couplings.
-  private let diagonalAt: [Int]
-  private let belowAt: [Int]
-  private let aboveAt: [Int]
-  private let outerCurrentAt: [Int]
-  private let currentOuterAt: [Int]
-  private let currentInnerAt: [Int]
-  /// The unknowns kept in the banded system, and the pattern entries it is filled from.
+  private let diagonalAt: UnsafeMutablePointer<Int>
+  private let belowAt: UnsafeMutablePointer<Int>
+  private let aboveAt: UnsafeMutablePointer<Int>
+  private let outerCurrentAt: UnsafeMutablePointer<Int>
+  private let currentOuterAt: UnsafeMutablePointer<Int>
+  private let currentInnerAt: UnsafeMutablePointer<Int>
+  /// The unknowns kept in the banded system; the pattern entries it is filled from, and where
+  /// each lands in the band's storage (found once).
   private let reducedCount: Int
   private let reduced: UnsafeMutablePointer<Int>
-  private let reducedEntries: [(position: Int, row: Int, column: Int)]
+  private let reducedEntryCount: Int
+  private let reducedSource: UnsafeMutablePointer<Int>
+  private let reducedTarget: UnsafeMutablePointer<Int>
+  /// Where each particle's j diagonal lies in the band's storage.
+  private let currentDiagonalTarget: UnsafeMutablePointer<Int>
   private let band: BandWorkspace
   private var factored = false
   // Factorised blocks: Thomas denominators (inverted) and upper factors, the sub-diagonal,
@@ -48,7 +53,12 @@ final class DFNLinearSolver: DAELinearSolver {
   }
 
   deinit {
-    for pointer in [current, firstShell, currentReduced, reduced] { pointer.deallocate() }
+    for pointer in [
+      current, firstShell, currentReduced, reduced, diagonalAt, belowAt, aboveAt, outerCurrentAt,
+      currentOuterAt, currentInnerAt, reducedSource, reducedTarget, currentDiagonalTarget,
+    ] {
+      pointer.deallocate()
+    }
     for pointer in [
       inverseDenominator, upperFactor, below, response, rowOuter, rowInner, reducedRight,
     ] {
@@ -136,14 +146,19 @@ final class DFNLinearSolver: DAELinearSolver {
     currentReduced = DFNLinearSolver.buffer(current.map { reducedIndex[$0] })
     reducedCount = reduced.count
     self.reduced = DFNLinearSolver.buffer(reduced)
-    self.diagonalAt = diagonalAt
-    self.belowAt = belowAt
-    self.aboveAt = aboveAt
-    self.outerCurrentAt = outerCurrentAt
-    self.currentOuterAt = currentOuterAt
-    self.currentInnerAt = currentInnerAt
-    self.reducedEntries = reducedEntries
-    band = BandWorkspace(size: reduced.count, lower: lower, upper: upper)
+    self.diagonalAt = DFNLinearSolver.buffer(diagonalAt)
+    self.belowAt = DFNLinearSolver.buffer(belowAt)
+    self.aboveAt = DFNLinearSolver.buffer(aboveAt)
+    self.outerCurrentAt = DFNLinearSolver.buffer(outerCurrentAt)
+    self.currentOuterAt = DFNLinearSolver.buffer(currentOuterAt)
+    self.currentInnerAt = DFNLinearSolver.buffer(currentInnerAt)
+    let band = BandWorkspace(size: reduced.count, lower: lower, upper: upper)
+    self.band = band
+    reducedEntryCount = reducedEntries.count
+    reducedSource = DFNLinearSolver.buffer(reducedEntries.map(\.position))
+    reducedTarget = DFNLinearSolver.buffer(reducedEntries.map { band.position($0.row, $0.column) })
+    currentDiagonalTarget = DFNLinearSolver.buffer(
+      current.map { band.position(reducedIndex[$0], reducedIndex[$0]) })
     let slots = [Double](repeating: 0, count: count * shells)
     inverseDenominator = DFNLinearSolver.buffer(slots)
     upperFactor = DFNLinearSolver.buffer(slots)
@@ -160,7 +175,10 @@ final class DFNLinearSolver: DAELinearSolver {
     }
     factored = false
     band.clear()
-    for entry in reducedEntries { band.add(entry.row, entry.column, values[entry.position]) }
+    // The pattern has no duplicate entries, so each lands in its own place.
+    for entry in 0..<reducedEntryCount {
+      band.set(at: reducedTarget[entry], values[reducedSource[entry]])
+    }
     for particle in 0..<particles {
       let base = particle * shells
       @inline(__always) func slot(_ i: Int) -> Int { i * particles + particle }
