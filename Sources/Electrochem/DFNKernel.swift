@@ -18,6 +18,8 @@ struct ElectrodeConstants {
   var diffusivity: MaterialFunction = .constant(0)
   var shellFaceArea: UnsafeMutablePointer<Double>
   var shellVolumeInverse: UnsafeMutablePointer<Double>
+  /// Each shell face's area over the shell width: Fick's flux per unit D and stoichiometry step.
+  var shellFaceConductance: UnsafeMutablePointer<Double>
 }
 
 /// The residual's inner loops over raw buffers.
@@ -30,6 +32,9 @@ final class DFNKernel {
   let start: UnsafeMutablePointer<Int>
   let width: UnsafeMutablePointer<Double>
   let distance: UnsafeMutablePointer<Double>
+  // Reciprocals for the residual, which multiplies where it would divide.
+  let inverseWidth: UnsafeMutablePointer<Double>
+  let inverseDistance: UnsafeMutablePointer<Double>
   let porosity: UnsafeMutablePointer<Double>
   let transport: UnsafeMutablePointer<Double>
   let area: UnsafeMutablePointer<Double>
@@ -85,6 +90,8 @@ final class DFNKernel {
     start = DFNKernel.buffer(layout.volumeStart)
     width = DFNKernel.buffer(geometry.width)
     distance = DFNKernel.buffer(geometry.centreDistance)
+    inverseWidth = DFNKernel.buffer(geometry.width.map { 1 / $0 })
+    inverseDistance = DFNKernel.buffer(geometry.centreDistance.map { 1 / $0 })
     porosity = DFNKernel.buffer(geometry.porosity)
     transport = DFNKernel.buffer(geometry.transportFactor)
     area = DFNKernel.buffer(geometry.specificArea)
@@ -146,14 +153,17 @@ final class DFNKernel {
             temperature: cell.temperatureK),
           diffusivity: parameters.diffusivity,
           shellFaceArea: DFNKernel.buffer(geometry.shellFaceArea[e]),
-          shellVolumeInverse: DFNKernel.buffer(geometry.shellVolume[e].map { 1 / $0 })))
+          shellVolumeInverse: DFNKernel.buffer(geometry.shellVolume[e].map { 1 / $0 }),
+          shellFaceConductance: DFNKernel.buffer(
+            geometry.shellFaceArea[e].map { $0 / geometry.shellWidth[e] })))
     }
     self.constants = DFNKernel.buffer(constants)
   }
 
   deinit {
     for pointer in [
-      width, distance, porosity, transport, area, concentration, logConcentration,
+      width, distance, inverseWidth, inverseDistance, porosity, transport, area, concentration,
+      logConcentration,
       diffusivity, conductivity, potentialFactor, saltFlux, ionicCurrent, diffusivitySlope,
       conductivitySlope, potentialFactorSlope, saltFluxLeft, saltFluxRight, ionicCurrentPotential,
       ionicCurrentLeft, ionicCurrentRight,
@@ -165,6 +175,7 @@ final class DFNKernel {
     for e in 0..<2 {
       constants[e].shellFaceArea.deallocate()
       constants[e].shellVolumeInverse.deallocate()
+      constants[e].shellFaceConductance.deallocate()
     }
     constants.deinitialize(count: 2)
     constants.deallocate()
@@ -279,18 +290,25 @@ final class DFNKernel {
     ionicCurrent[0] = 0
     saltFlux[count] = 0
     ionicCurrent[count] = 0
+    // The face's D / gap is 1 / (h₀/D₀ + h₁/D₁) = D₀D₁ / (h₀D₁ + h₁D₀): one division per face
+    // where the quotients took three, and the same for κ.
     for k in 0..<(count - 1) {
       let half0 = width[k] / 2
       let half1 = width[k + 1] / 2
-      let gap = distance[k]
-      let faceDiffusivity = gap / (half0 / diffusivity[k] + half1 / diffusivity[k + 1])
-      let faceConductivity = gap / (half0 / conductivity[k] + half1 / conductivity[k + 1])
+      let d0 = diffusivity[k]
+      let d1 = diffusivity[k + 1]
+      let kappa0 = conductivity[k]
+      let kappa1 = conductivity[k + 1]
       let factor = (potentialFactor[k] + potentialFactor[k + 1]) / 2
-      saltFlux[k + 1] = faceDiffusivity * (concentration[k + 1] - concentration[k]) / gap
-      let potentialGradient = (y[start[k + 1] + 1] - y[start[k] + 1]) / gap
-      let logGradient = (logConcentration[k + 1] - logConcentration[k]) / gap
-      ionicCurrent[k + 1] = -faceConductivity * (potentialGradient - factor * logGradient)
+      saltFlux[k + 1] =
+        d0 * d1 * (concentration[k + 1] - concentration[k]) / (half0 * d1 + half1 * d0)
+      let potentialStep = y[start[k + 1] + 1] - y[start[k] + 1]
+      let logStep = logConcentration[k + 1] - logConcentration[k]
+      ionicCurrent[k + 1] =
+        -kappa0 * kappa1 * (potentialStep - factor * logStep) / (half0 * kappa1 + half1 * kappa0)
     }
+    let saltSourcePerReaction = (1 - transference) / PhysicalConstants.faraday
+    let inverseC0 = 1 / c0
     let current = y[currentIndex]
     for k in 0..<count {
       let base = start[k]
@@ -299,8 +317,8 @@ final class DFNKernel {
       // Salt mass: ε ∂c/∂t = ∂/∂x(D_eff ∂c/∂x) + (1 − t₊) a j / F, scaled by c0.
       r[base] =
         porosity[k] * yp[base]
-        - ((saltFlux[k + 1] - saltFlux[k]) / width[k]
-          + (1 - transference) * reaction / PhysicalConstants.faraday) / c0
+        - ((saltFlux[k + 1] - saltFlux[k]) * inverseWidth[k] + saltSourcePerReaction * reaction)
+        * inverseC0
       // Electrolyte charge: ∂i_e/∂x = a j, multiplied by the width.
       r[base + 1] = ionicCurrent[k + 1] - ionicCurrent[k] - reaction * width[k]
       if e >= 0 { electrodeRows(k: k, e: e, current: current, y: y, yp: yp, r: r) }
@@ -327,15 +345,15 @@ final class DFNKernel {
     // the applied current enters at the positive one, no solid current into the separator.
     let left: Double
     if k == constants[e].firstVolume {
-      left = e == 0 ? -sigma * phi / (width[k] / 2) : 0
+      left = e == 0 ? -2 * sigma * phi * inverseWidth[k] : 0
     } else {
-      left = -sigma * (phi - y[start[k - 1] + 2]) / distance[k - 1]
+      left = -sigma * (phi - y[start[k - 1] + 2]) * inverseDistance[k - 1]
     }
     let right: Double
     if k == constants[e].lastVolume {
       right = e == 0 ? 0 : current
     } else {
-      right = -sigma * (y[start[k + 1] + 2] - phi) / distance[k]
+      right = -sigma * (y[start[k + 1] + 2] - phi) * inverseDistance[k]
     }
     r[base + 2] = right - left + area[k] * j * width[k]
 
@@ -364,7 +382,6 @@ final class DFNKernel {
 
     // Fick's law in the sphere: shell i exchanges r² D ∂x/∂r with its neighbours; the surface
     // face carries −j R² / (F c_max).
-    let dr = constants[e].shellWidth
     var inward = 0.0
     for shell in 0..<shells {
       let index = base + 4 + shell
@@ -378,7 +395,7 @@ final class DFNKernel {
           constants[e].constantDiffusivity
           ?? constants[e].diffusivity.value(
             ExpressionValues(x: (x0 + x1) / 2, c: 0, temperature: temperature))
-        outward = constants[e].shellFaceArea[shell] * d * (x1 - x0) / dr
+        outward = constants[e].shellFaceConductance[shell] * d * (x1 - x0)
       }
       r[index] = yp[index] - (outward - inward) * constants[e].shellVolumeInverse[shell]
       inward = outward
