@@ -25,9 +25,6 @@ final class BandWorkspace {
   /// A diagonal entry stays the pivot while it is at least this fraction of the largest entry
   /// below it (threshold partial pivoting): stable, and it keeps the band narrow.
   static let pivotThreshold = 0.1
-  nonisolated(unsafe) static var swaps = 0
-  nonisolated(unsafe) static var noSwaps = 0
-  nonisolated(unsafe) static var firstSwap: [Int: Int] = [:]
 
   /// Storage for `size` unknowns with `lower` sub- and `upper` super-diagonals.
   init(size: Int, lower: Int, upper: Int) {
@@ -73,10 +70,10 @@ final class BandWorkspace {
 
   /// Scales each row by the power of two that brings its largest entry into [1, 2).
   ///
-  /// Exact, and the pivot test then compares rows on one footing. The residual's rows come in different
-  /// units (a salt balance per second, a charge balance in A/m²), and without this the
-  /// threshold test swapped rows in most columns for the unit's sake alone. False when a row is
-  /// zero or not finite.
+  /// Exact, and the pivot test then compares rows on one footing. The residual's rows come in
+  /// different units (a salt balance per second, a charge balance in A/m²), and without this the
+  /// threshold test swapped rows in the first column of nearly every Newton system for the
+  /// units' sake alone. False when a row is zero or not finite.
   private func equilibrateRows() -> Bool {
     // A row's storage is contiguous and holds zeros outside its band before factorisation, so
     // each row is one straight pass over `width` values.
@@ -181,6 +178,24 @@ final class BandWorkspace {
     return true
   }
 
+  /// The plain forward substitution (L unit lower triangular, no permutation) over `rows`,
+  /// counting only the columns from `firstColumn` on; earlier ones were applied already.
+  @inline(__always)
+  private func forwardByRows(
+    _ x: UnsafeMutablePointer<Double>, rows: Range<Int>, firstColumn: Int
+  ) {
+    for row in rows {
+      let entries = values + (row &* width &- row &+ lower)
+      var sum = x[row]
+      var k = max(firstColumn, row &- lower)
+      while k < row {
+        sum -= entries[k] * x[k]
+        k &+= 1
+      }
+      x[row] = sum
+    }
+  }
+
   /// Solves A x = b with the factorised matrix: `x` holds b on entry, the solution on return.
   func solve(inPlace x: UnsafeMutablePointer<Double>) {
     let a = values
@@ -192,18 +207,7 @@ final class BandWorkspace {
     // each row is one short dot product with values already final (nothing stored and
     // reloaded inside the loop); between them, column by column: the step-j swap, then column
     // j's multipliers, starting `lower` columns early for the rows the dot products left.
-    var row = 0
-    while row < firstSwap {
-      let entries = a + (row &* width &- row &+ lower)
-      var sum = x[row]
-      var k = max(0, row &- lower)
-      while k < row {
-        sum -= entries[k] * x[k]
-        k &+= 1
-      }
-      x[row] = sum
-      row &+= 1
-    }
+    forwardByRows(x, rows: 0..<firstSwap, firstColumn: 0)
     var column = max(0, firstSwap &- lower)
     while column <= lastSwap {
       let pivot = pivots[column]
@@ -211,7 +215,7 @@ final class BandWorkspace {
       let value = x[column]
       let lastRow = min(column &+ lower, n &- 1)
       if value != 0 {
-        row = max(column &+ 1, firstSwap)
+        var row = max(column &+ 1, firstSwap)
         while row <= lastRow {
           x[row] -= a[row &* width &+ column &- row &+ lower] * value
           row &+= 1
@@ -219,19 +223,8 @@ final class BandWorkspace {
       }
       column &+= 1
     }
-    row = max(lastSwap &+ 1, firstSwap)
-    while row < n {
-      let entries = a + (row &* width &- row &+ lower)
-      var sum = x[row]
-      var k = max(lastSwap &+ 1, row &- lower)
-      while k < row {
-        sum -= entries[k] * x[k]
-        k &+= 1
-      }
-      x[row] = sum
-      row &+= 1
-    }
-    row = n &- 1
+    forwardByRows(x, rows: max(lastSwap &+ 1, firstSwap)..<n, firstColumn: lastSwap &+ 1)
+    var row = n &- 1
     while row >= 0 {
       let entries = a + (row &* width &- row &+ lower)
       // The newest value, x[row + 1], enters last: the rest of the sum does not wait for it.

@@ -7,20 +7,40 @@ import Testing
   /// The workspace holding the band of the row-major dense `matrix`.
   static func workspace(_ matrix: [Double], size: Int, lower: Int, upper: Int) -> BandWorkspace {
     let band = BandWorkspace(size: size, lower: lower, upper: upper)
+    fill(band, matrix, size: size, lower: lower, upper: upper)
+    return band
+  }
+
+  /// Adds the band of the row-major dense `matrix` to `band`.
+  static func fill(_ band: BandWorkspace, _ matrix: [Double], size: Int, lower: Int, upper: Int) {
     for row in 0..<size {
       for column in max(0, row - lower)...min(size - 1, row + upper) {
         band.add(row, column, matrix[row * size + column])
       }
     }
-    return band
   }
 
-  /// Solves `matrix` x = matrix · expected and compares x with `expected`.
-  static func solved(
-    _ matrix: [Double], size: Int, lower: Int, upper: Int, expected: [Double]
-  ) throws -> [Double] {
-    let band = workspace(matrix, size: size, lower: lower, upper: upper)
-    try #require(band.factor())
+  /// A dense row-major matrix whose band holds pseudo-random entries in [−0.5, 0.5) from
+  /// `seed` (row by row), with each diagonal entry then replaced by `diagonal(i, entry)`.
+  static func randomBand(
+    size: Int, lower: Int, upper: Int, seed: UInt64, diagonal: (Int, Double) -> Double
+  ) -> [Double] {
+    var matrix = [Double](repeating: 0, count: size * size)
+    var state = seed
+    for i in 0..<size {
+      for j in max(0, i - lower)...min(size - 1, i + upper) {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        matrix[i * size + j] = Double(state >> 33) / Double(1 << 31) - 0.5
+      }
+      matrix[i * size + i] = diagonal(i, matrix[i * size + i])
+    }
+    return matrix
+  }
+
+  /// Solves with the factorised `band` for the right-hand side matrix · expected.
+  static func solve(
+    _ band: BandWorkspace, _ matrix: [Double], size: Int, expected: [Double]
+  ) -> [Double] {
     var x = [Double](repeating: 0, count: size)
     for i in 0..<size {
       for j in 0..<size { x[i] += matrix[i * size + j] * expected[j] }
@@ -29,6 +49,15 @@ import Testing
       if let start = buffer.baseAddress { band.solve(inPlace: start) }
     }
     return x
+  }
+
+  /// Factorises `matrix` and solves for the right-hand side matrix · expected.
+  static func solved(
+    _ matrix: [Double], size: Int, lower: Int, upper: Int, expected: [Double]
+  ) throws -> [Double] {
+    let band = workspace(matrix, size: size, lower: lower, upper: upper)
+    try #require(band.factor())
+    return solve(band, matrix, size: size, expected: expected)
   }
 
   @Test func solvesABandedSystemThatNeedsPivoting() throws {
@@ -54,16 +83,9 @@ import Testing
   @Test(arguments: [true, false])
   func matchesTheKnownSolution(weakDiagonal: Bool) throws {
     let size = 12
-    var matrix = [Double](repeating: 0, count: size * size)
-    var state: UInt64 = 7
-    func next() -> Double {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Double(state >> 33) / Double(1 << 31) - 0.5
-    }
-    for i in 0..<size {
-      for j in max(0, i - 2)...min(size - 1, i + 1) { matrix[i * size + j] = next() }
-      // A small diagonal needs pivoting almost everywhere; a large one never.
-      matrix[i * size + i] = weakDiagonal ? 0.01 * matrix[i * size + i] : 10
+    // A small diagonal needs pivoting almost everywhere; a large one never.
+    let matrix = Self.randomBand(size: size, lower: 2, upper: 1, seed: 7) { _, entry in
+      weakDiagonal ? 0.01 * entry : 10
     }
     let expected = (0..<size).map { Double($0) - 5.5 }
     let x = try Self.solved(matrix, size: size, lower: 2, upper: 1, expected: expected)
@@ -78,15 +100,8 @@ import Testing
     let size = 16
     let lower = 3
     let upper = 2
-    var matrix = [Double](repeating: 0, count: size * size)
-    var state: UInt64 = 11
-    func next() -> Double {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Double(state >> 33) / Double(1 << 31) - 0.5
-    }
-    for i in 0..<size {
-      for j in max(0, i - lower)...min(size - 1, i + upper) { matrix[i * size + j] = next() }
-      matrix[i * size + i] = weakColumns.contains(i) ? 1e-3 : 5
+    let matrix = Self.randomBand(size: size, lower: lower, upper: upper, seed: 11) { i, _ in
+      weakColumns.contains(i) ? 1e-3 : 5
     }
     let expected = (0..<size).map { 1 + Double($0 % 5) - 0.25 * Double($0) }
     // The same workspace factorises twice: nothing of the first factorisation may leak into
@@ -95,19 +110,9 @@ import Testing
     band.add(size / 2, size / 2, -5 + 1e-3)
     try #require(band.factor())
     band.clear()
-    for row in 0..<size {
-      for column in max(0, row - lower)...min(size - 1, row + upper) {
-        band.add(row, column, matrix[row * size + column])
-      }
-    }
+    Self.fill(band, matrix, size: size, lower: lower, upper: upper)
     try #require(band.factor())
-    var x = [Double](repeating: 0, count: size)
-    for i in 0..<size {
-      for j in 0..<size { x[i] += matrix[i * size + j] * expected[j] }
-    }
-    x.withUnsafeMutableBufferPointer { buffer in
-      if let start = buffer.baseAddress { band.solve(inPlace: start) }
-    }
+    let x = Self.solve(band, matrix, size: size, expected: expected)
     for i in 0..<size { #expect(abs(x[i] - expected[i]) < 1e-9, "unknown \(i)") }
   }
 
@@ -118,16 +123,7 @@ import Testing
     let size = 16
     let lower = 3
     let upper = 2
-    var matrix = [Double](repeating: 0, count: size * size)
-    var state: UInt64 = 5
-    func next() -> Double {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Double(state >> 33) / Double(1 << 31) - 0.5
-    }
-    for i in 0..<size {
-      for j in max(0, i - lower)...min(size - 1, i + upper) { matrix[i * size + j] = next() }
-      matrix[i * size + i] = 5
-    }
+    var matrix = Self.randomBand(size: size, lower: lower, upper: upper, seed: 5) { _, _ in 5 }
     // Column `swapColumn` is untouched by the elimination before it (its row has nothing left
     // of the diagonal, its column nothing above), so its weak diagonal meets a strong entry
     // below and the pivot test must swap there, and nowhere before.
