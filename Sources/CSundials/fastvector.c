@@ -10,9 +10,11 @@
 #include <string.h>
 
 // Element-wise kernels are compiled twice, for AVX2 and for any x86-64, and the loader picks
-// one by the processor (an ifunc). Without FMA among the features no multiply-add is fused, so
-// both clones compute every element with the same operations and give the same bits.
-// Reductions stay in one sequential order everywhere.
+// one by the processor (an ifunc). No multiply-add is ever fused (the pragma below, and FMA is
+// not among the features anyway), so both clones compute every element with the same
+// operations and give the same bits. Reductions keep one fixed order everywhere.
+#pragma clang fp contract(off)
+
 #if defined(__x86_64__) && defined(__linux__)
 #define ELEMENTWISE __attribute__((target_clones("avx2", "default")))
 #else

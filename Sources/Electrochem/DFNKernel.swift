@@ -262,9 +262,11 @@ final class DFNKernel {
   )
     -> Bool
   {
-    precondition(y.count == yp.count && y.count == r.count, "state sizes differ")
-    // The loops below run on raw pointers: the layout's indices are inside the state by
-    // construction, and bounds checks on every access were a fifth of the residual's work.
+    precondition(
+      y.count > chargeIndex && yp.count == y.count && r.count == y.count,
+      "state of the wrong size")
+    // The loops below run on raw pointers: every index of the layout is inside a state of this
+    // size, and bounds checks on every access were about a seventh of the residual's work.
     return y.withUnsafeBufferPointer { yBuffer in
       yp.withUnsafeBufferPointer { ypBuffer in
         r.withUnsafeMutableBufferPointer { rBuffer in

@@ -70,16 +70,15 @@ extension DFNModel {
     var negativeLength = 0.0
     var positive = 0.0
     var positiveLength = 0.0
-    var previous = concentrationAt(0, y)
-    var previousFactor = factorScale * table.value(previous)
-    var previousLog = Math.log(previous)
+    let first = concentrationAt(0, y)
+    var previousFactor = factorScale * table.value(first)
+    var previousLog = Math.log(first)
     for k in 0..<layout.volumeCount {
       if k > 0 {
         let c = concentrationAt(k, y)
         let factor = factorScale * table.value(c)
         let logarithm = Math.log(c)
         profile += (previousFactor + factor) / 2 * (logarithm - previousLog)
-        previous = c
         previousFactor = factor
         previousLog = logarithm
       }

@@ -31,8 +31,6 @@ final class DFNLinearSolver: DAELinearSolver {
   private let reducedEntryCount: Int
   private let reducedSource: UnsafeMutablePointer<Int>
   private let reducedTarget: UnsafeMutablePointer<Int>
-  /// Where each particle's j diagonal lies in the band's storage.
-  private let currentDiagonalTarget: UnsafeMutablePointer<Int>
   private let band: BandWorkspace
   private var factored = false
   // Factorised blocks: Thomas denominators (inverted) and upper factors, the sub-diagonal,
@@ -55,7 +53,7 @@ final class DFNLinearSolver: DAELinearSolver {
   deinit {
     for pointer in [
       current, firstShell, currentReduced, reduced, diagonalAt, belowAt, aboveAt, outerCurrentAt,
-      currentOuterAt, currentInnerAt, reducedSource, reducedTarget, currentDiagonalTarget,
+      currentOuterAt, currentInnerAt, reducedSource, reducedTarget,
     ] {
       pointer.deallocate()
     }
@@ -157,8 +155,6 @@ final class DFNLinearSolver: DAELinearSolver {
     reducedEntryCount = reducedEntries.count
     reducedSource = DFNLinearSolver.buffer(reducedEntries.map(\.position))
     reducedTarget = DFNLinearSolver.buffer(reducedEntries.map { band.position($0.row, $0.column) })
-    currentDiagonalTarget = DFNLinearSolver.buffer(
-      current.map { band.position(reducedIndex[$0], reducedIndex[$0]) })
     let slots = [Double](repeating: 0, count: count * shells)
     inverseDenominator = DFNLinearSolver.buffer(slots)
     upperFactor = DFNLinearSolver.buffer(slots)
