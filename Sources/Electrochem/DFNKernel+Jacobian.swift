@@ -82,7 +82,8 @@ extension DFNKernel {
       let half0 = width[k] / 2
       let half1 = width[k + 1] / 2
       let gap = distance[k]
-      // Harmonic face values g / (h0/D0 + h1/D1); d/dD0 = face² h0 / (g D0²).
+      // Harmonic face values g / (h0/D0 + h1/D1) (the residual computes D_face / g in the
+      // equal form D0 D1 / (h0 D1 + h1 D0)); d/dD0 = face² h0 / (g D0²).
       let diffusionSum = half0 / diffusivity[k] + half1 / diffusivity[k + 1]
       let faceDiffusivity = gap / diffusionSum
       let conductionSum = half0 / conductivity[k] + half1 / conductivity[k + 1]
