@@ -63,6 +63,10 @@ final class BandWorkspace {
   @inline(__always)
   func add(_ row: Int, _ column: Int, _ value: Double) { values[position(row, column)] += value }
 
+  /// Adds `value` to the value stored at `position` (from `position(_:_:)`).
+  @inline(__always)
+  func add(at position: Int, _ value: Double) { values[position] += value }
+
   /// Sets the value stored at `position` (from `position(_:_:)`), for callers that fill the
   /// same entries many times and find their positions once.
   @inline(__always)

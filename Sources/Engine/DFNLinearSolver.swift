@@ -1,21 +1,37 @@
 import DAESolver
 import Electrochem
 
-/// The Newton systems of the DFN model solved by block elimination of the particles.
+/// The Newton systems of the DFN model solved by block elimination of the particles and of the
+/// interfacial currents.
 ///
 /// Each particle's shells form a tridiagonal block that touches the rest of the system only
 /// through its interfacial current j: the outer shell's row has a j column, and j's row has
 /// the two outer shells. Eliminating the shells (without pivoting: cj + diffusion on the
-/// diagonal makes the block diagonally dominant) leaves one j-diagonal correction per volume and
-/// a banded system in the electrolyte, potential, current and charge unknowns, about a third
-/// of the size, which a banded LU with threshold partial pivoting solves (`BandWorkspace`).
+/// diagonal makes the block diagonally dominant) leaves one j-diagonal correction per volume.
+/// Each j then touches only its own volume's electrolyte concentration and the two potentials
+/// (its row reads them, their rows read it), and its diagonal is about 1 (j − j_BV), so it is
+/// eliminated as well, which fills the 3 × 3 block of its volume. What remains is a banded
+/// system in the electrolyte, potential, current and charge unknowns, about a quarter of the
+/// size, which a banded LU with threshold partial pivoting solves (`BandWorkspace`).
 final class DFNLinearSolver: DAELinearSolver {
   private let shells: Int
   private let particles: Int
-  /// Per particle: the index of its j, of its innermost shell, and of j in the banded system.
+  /// Per particle: the index of its j and of its innermost shell.
   private let current: UnsafeMutablePointer<Int>
   private let firstShell: UnsafeMutablePointer<Int>
-  private let currentReduced: UnsafeMutablePointer<Int>
+  /// Pattern positions of each j's diagonal.
+  private let currentDiagonalAt: UnsafeMutablePointer<Int>
+  /// j's couplings to the banded unknowns, particle p's in `couplingStart[p]..<[p + 1]`:
+  /// in j's row (pattern position, banded column) and in j's column (position, banded row).
+  private let rowCouplingStart: UnsafeMutablePointer<Int>
+  private let rowCouplingAt: UnsafeMutablePointer<Int>
+  private let rowCouplingColumn: UnsafeMutablePointer<Int>
+  private let columnCouplingStart: UnsafeMutablePointer<Int>
+  private let columnCouplingAt: UnsafeMutablePointer<Int>
+  private let columnCouplingRow: UnsafeMutablePointer<Int>
+  /// Where each product of a column coupling and a row coupling lands in the band (the fill of
+  /// eliminating j), particle by particle, column coupling by column coupling.
+  private let fillTarget: UnsafeMutablePointer<Int>
   /// Pattern positions of each particle's tridiagonal block (flattened, `shells` per
   /// particle; −1 where a sub- or super-diagonal does not exist) and of its couplings.
   private let diagonalAt: UnsafeMutablePointer<Int>
@@ -34,14 +50,18 @@ final class DFNLinearSolver: DAELinearSolver {
   private let band: BandWorkspace
   private var factored = false
   // Factorised blocks: Thomas denominators (inverted) and upper factors, the sub-diagonal,
-  // the shells' response to a unit j (T⁻¹ c), and j's row entries; raw memory, so that the
-  // loops carry no copy-on-write or exclusivity checks.
+  // the shells' response to a unit j (T⁻¹ c), j's row entries on the two outer shells, the
+  // inverse of j's condensed diagonal, j's row couplings and its column couplings divided by
+  // that diagonal; raw memory, so that the loops carry no copy-on-write or exclusivity checks.
   private let inverseDenominator: UnsafeMutablePointer<Double>
   private let upperFactor: UnsafeMutablePointer<Double>
   private let below: UnsafeMutablePointer<Double>
   private let response: UnsafeMutablePointer<Double>
   private let rowOuter: UnsafeMutablePointer<Double>
   private let rowInner: UnsafeMutablePointer<Double>
+  private let inverseCurrentDiagonal: UnsafeMutablePointer<Double>
+  private let rowCoupling: UnsafeMutablePointer<Double>
+  private let columnCouplingFactor: UnsafeMutablePointer<Double>
   private let reducedRight: UnsafeMutablePointer<Double>
 
   private static func buffer<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
@@ -52,34 +72,45 @@ final class DFNLinearSolver: DAELinearSolver {
 
   deinit {
     for pointer in [
-      current, firstShell, currentReduced, reduced, diagonalAt, belowAt, aboveAt, outerCurrentAt,
-      currentOuterAt, currentInnerAt, reducedSource, reducedTarget,
+      current, firstShell, currentDiagonalAt, rowCouplingStart, rowCouplingAt, rowCouplingColumn,
+      columnCouplingStart, columnCouplingAt, columnCouplingRow, fillTarget, reduced, diagonalAt,
+      belowAt, aboveAt, outerCurrentAt, currentOuterAt, currentInnerAt, reducedSource,
+      reducedTarget,
     ] {
       pointer.deallocate()
     }
     for pointer in [
-      inverseDenominator, upperFactor, below, response, rowOuter, rowInner, reducedRight,
+      inverseDenominator, upperFactor, below, response, rowOuter, rowInner,
+      inverseCurrentDiagonal, rowCoupling, columnCouplingFactor, reducedRight,
     ] {
       pointer.deallocate()
     }
   }
 
   /// A solver for `pattern` on `layout`; nil when the pattern couples a particle to anything
-  /// but its own j, or a particle has fewer than two shells.
+  /// but its own j, a j to anything but its own particle and the other unknowns of its volume,
+  /// or a particle has fewer than two shells.
   init?(layout: DFNLayout, pattern: SparsityPattern) {
     let shells = layout.mesh.particle
     guard shells >= 2 else { return nil }
     self.shells = shells
     var particleOf = [Int](repeating: -1, count: layout.size)
+    var particleOfCurrent = [Int](repeating: -1, count: layout.size)
+    var volumeOf = [Int](repeating: -1, count: layout.size)
     var current: [Int] = []
     var firstShell: [Int] = []
-    for k in 0..<layout.volumeCount where layout.regions[k] != .separator {
+    for k in 0..<layout.volumeCount {
+      for unknown in layout.volumeStart[k]..<(layout.volumeStart[k] + 2) { volumeOf[unknown] = k }
+      guard layout.regions[k] != .separator else { continue }
       let particle = current.count
+      particleOfCurrent[layout.interfacialCurrent(k)] = particle
+      volumeOf[layout.solidPotential(k)] = k
+      volumeOf[layout.interfacialCurrent(k)] = k
       current.append(layout.interfacialCurrent(k))
       firstShell.append(layout.stoichiometry(k, shell: 0))
       for shell in 0..<shells { particleOf[layout.stoichiometry(k, shell: shell)] = particle }
     }
-    let reduced = (0..<layout.size).filter { particleOf[$0] < 0 }
+    let reduced = (0..<layout.size).filter { particleOf[$0] < 0 && particleOfCurrent[$0] < 0 }
     var reducedIndex = [Int](repeating: -1, count: layout.size)
     for (index, unknown) in reduced.enumerated() { reducedIndex[unknown] = index }
 
@@ -90,23 +121,18 @@ final class DFNLinearSolver: DAELinearSolver {
     var outerCurrentAt = [Int](repeating: -1, count: count)
     var currentOuterAt = outerCurrentAt
     var currentInnerAt = outerCurrentAt
+    var currentDiagonalAt = outerCurrentAt
+    var rowCouplings = [[(position: Int, column: Int)]](repeating: [], count: count)
+    var columnCouplings = [[(position: Int, row: Int)]](repeating: [], count: count)
     var reducedEntries: [(position: Int, row: Int, column: Int)] = []
-    var lower = 0
-    var upper = 0
-    var particleOfCurrent = [Int](repeating: -1, count: layout.size)
-    for (particle, j) in current.enumerated() { particleOfCurrent[j] = particle }
     for column in 0..<layout.size {
       for position in pattern.columnStarts[column]..<pattern.columnStarts[column + 1] {
         let row = pattern.rowIndices[position]
         let rowParticle = particleOf[row]
         let columnParticle = particleOf[column]
+        let rowCurrent = particleOfCurrent[row]
+        let columnCurrent = particleOfCurrent[column]
         switch (rowParticle >= 0, columnParticle >= 0) {
-        case (false, false):
-          let r = reducedIndex[row]
-          let c = reducedIndex[column]
-          reducedEntries.append((position, r, c))
-          lower = max(lower, r - c)
-          upper = max(upper, c - r)
         case (true, true):
           guard rowParticle == columnParticle else { return nil }
           let i = row - firstShell[rowParticle]
@@ -121,11 +147,11 @@ final class DFNLinearSolver: DAELinearSolver {
         case (true, false):
           // Only the outer shell's row may hold a column outside the particle: its own j.
           let i = row - firstShell[rowParticle]
-          guard i == shells - 1, particleOfCurrent[column] == rowParticle else { return nil }
+          guard i == shells - 1, columnCurrent == rowParticle else { return nil }
           outerCurrentAt[rowParticle] = position
         case (false, true):
           // Only j's row may hold shell columns: its particle's two outer shells.
-          guard particleOfCurrent[row] == columnParticle else { return nil }
+          guard rowCurrent == columnParticle else { return nil }
           let i = column - firstShell[columnParticle]
           if i == shells - 1 {
             currentOuterAt[columnParticle] = position
@@ -134,14 +160,52 @@ final class DFNLinearSolver: DAELinearSolver {
           } else {
             return nil
           }
+        case (false, false):
+          switch (rowCurrent >= 0, columnCurrent >= 0) {
+          case (true, true):
+            guard rowCurrent == columnCurrent else { return nil }
+            currentDiagonalAt[rowCurrent] = position
+          case (true, false):
+            // j's row reads only unknowns of its own volume, so its elimination fills only
+            // that volume's block and the band keeps its width.
+            guard volumeOf[column] == volumeOf[row] else { return nil }
+            rowCouplings[rowCurrent].append((position, reducedIndex[column]))
+          case (false, true):
+            guard volumeOf[row] == volumeOf[column] else { return nil }
+            columnCouplings[columnCurrent].append((position, reducedIndex[row]))
+          case (false, false):
+            reducedEntries.append((position, reducedIndex[row], reducedIndex[column]))
+          }
         }
       }
     }
-    guard !diagonalAt.contains(-1) else { return nil }
+    guard !diagonalAt.contains(-1), !currentDiagonalAt.contains(-1) else { return nil }
+    // The band holds the remaining entries and the fill of eliminating each j.
+    var bandEntries = reducedEntries.map { (row: $0.row, column: $0.column) }
+    for particle in 0..<count {
+      for target in columnCouplings[particle] {
+        for source in rowCouplings[particle] {
+          bandEntries.append((target.row, source.column))
+        }
+      }
+    }
+    let lower = bandEntries.map { $0.row - $0.column }.max() ?? 0
+    let upper = bandEntries.map { $0.column - $0.row }.max() ?? 0
+    let band = BandWorkspace(size: reduced.count, lower: max(lower, 0), upper: max(upper, 0))
+    self.band = band
+
     particles = count
     self.current = DFNLinearSolver.buffer(current)
     self.firstShell = DFNLinearSolver.buffer(firstShell)
-    currentReduced = DFNLinearSolver.buffer(current.map { reducedIndex[$0] })
+    self.currentDiagonalAt = DFNLinearSolver.buffer(currentDiagonalAt)
+    rowCouplingStart = DFNLinearSolver.buffer(DFNLinearSolver.starts(rowCouplings))
+    rowCouplingAt = DFNLinearSolver.buffer(rowCouplings.flatMap { $0.map(\.position) })
+    rowCouplingColumn = DFNLinearSolver.buffer(rowCouplings.flatMap { $0.map(\.column) })
+    columnCouplingStart = DFNLinearSolver.buffer(DFNLinearSolver.starts(columnCouplings))
+    columnCouplingAt = DFNLinearSolver.buffer(columnCouplings.flatMap { $0.map(\.position) })
+    columnCouplingRow = DFNLinearSolver.buffer(columnCouplings.flatMap { $0.map(\.row) })
+    fillTarget = DFNLinearSolver.buffer(
+      bandEntries[reducedEntries.count...].map { band.position($0.row, $0.column) })
     reducedCount = reduced.count
     self.reduced = DFNLinearSolver.buffer(reduced)
     self.diagonalAt = DFNLinearSolver.buffer(diagonalAt)
@@ -150,8 +214,6 @@ final class DFNLinearSolver: DAELinearSolver {
     self.outerCurrentAt = DFNLinearSolver.buffer(outerCurrentAt)
     self.currentOuterAt = DFNLinearSolver.buffer(currentOuterAt)
     self.currentInnerAt = DFNLinearSolver.buffer(currentInnerAt)
-    let band = BandWorkspace(size: reduced.count, lower: lower, upper: upper)
-    self.band = band
     reducedEntryCount = reducedEntries.count
     reducedSource = DFNLinearSolver.buffer(reducedEntries.map(\.position))
     reducedTarget = DFNLinearSolver.buffer(reducedEntries.map { band.position($0.row, $0.column) })
@@ -160,9 +222,22 @@ final class DFNLinearSolver: DAELinearSolver {
     upperFactor = DFNLinearSolver.buffer(slots)
     self.below = DFNLinearSolver.buffer(slots)
     response = DFNLinearSolver.buffer(slots)
-    rowOuter = DFNLinearSolver.buffer([Double](repeating: 0, count: count))
-    rowInner = DFNLinearSolver.buffer([Double](repeating: 0, count: count))
+    let perParticle = [Double](repeating: 0, count: count)
+    rowOuter = DFNLinearSolver.buffer(perParticle)
+    rowInner = DFNLinearSolver.buffer(perParticle)
+    inverseCurrentDiagonal = DFNLinearSolver.buffer(perParticle)
+    rowCoupling = DFNLinearSolver.buffer(
+      [Double](repeating: 0, count: rowCouplings.map(\.count).reduce(0, +)))
+    columnCouplingFactor = DFNLinearSolver.buffer(
+      [Double](repeating: 0, count: columnCouplings.map(\.count).reduce(0, +)))
     reducedRight = DFNLinearSolver.buffer([Double](repeating: 0, count: reduced.count))
+  }
+
+  /// The offsets at which each group starts in the groups laid end to end, and their total.
+  private static func starts<T>(_ groups: [[T]]) -> [Int] {
+    var starts = [0]
+    for group in groups { starts.append(starts[starts.count - 1] + group.count) }
+    return starts
   }
 
   func factor(values: UnsafePointer<Double>) -> Bool {
@@ -175,6 +250,8 @@ final class DFNLinearSolver: DAELinearSolver {
     for entry in 0..<reducedEntryCount {
       band.set(at: reducedTarget[entry], values[reducedSource[entry]])
     }
+    // The fill products lie particle by particle in `fillTarget`.
+    var fill = 0
     for particle in 0..<particles {
       let base = particle * shells
       @inline(__always) func slot(_ i: Int) -> Int { i * particles + particle }
@@ -204,11 +281,26 @@ final class DFNLinearSolver: DAELinearSolver {
       // Schur complement on j's diagonal: D − r T⁻¹ c.
       rowOuter[particle] = value(currentOuterAt[particle])
       rowInner[particle] = value(currentInnerAt[particle])
-      let j = currentReduced[particle]
-      band.add(
-        j, j,
-        -(rowOuter[particle] * response[slot(shells - 1)]
-          + rowInner[particle] * response[slot(shells - 2)]))
+      let condensed =
+        values[currentDiagonalAt[particle]]
+        - (rowOuter[particle] * response[slot(shells - 1)]
+          + rowInner[particle] * response[slot(shells - 2)])
+      guard condensed != 0, condensed.isFinite else { return false }
+      // Eliminating j: the rows that read j (b) lose b/D' times j's row (a) on the columns it
+      // reads; all of them in j's own volume.
+      let inverse = 1 / condensed
+      inverseCurrentDiagonal[particle] = inverse
+      for entry in rowCouplingStart[particle]..<rowCouplingStart[particle + 1] {
+        rowCoupling[entry] = values[rowCouplingAt[entry]]
+      }
+      for target in columnCouplingStart[particle]..<columnCouplingStart[particle + 1] {
+        let factor = values[columnCouplingAt[target]] * inverse
+        columnCouplingFactor[target] = factor
+        for source in rowCouplingStart[particle]..<rowCouplingStart[particle + 1] {
+          band.add(at: fillTarget[fill], -factor * rowCoupling[source])
+          fill += 1
+        }
+      }
     }
     factored = band.factor()
     return factored
@@ -249,10 +341,28 @@ final class DFNLinearSolver: DAELinearSolver {
       let outer = firstShell[particle] &+ shells &- 1
       x[current[particle]] -= rowOuter[particle] * x[outer] + rowInner[particle] * x[outer &- 1]
     }
-    // The banded system in the other unknowns.
+    // The banded system in the other unknowns, its right-hand side less b/D' times j's.
     for index in 0..<reducedCount { reducedRight[index] = x[reduced[index]] }
+    for particle in 0..<particles {
+      let right = x[current[particle]]
+      var entry = columnCouplingStart[particle]
+      while entry < columnCouplingStart[particle &+ 1] {
+        reducedRight[columnCouplingRow[entry]] -= columnCouplingFactor[entry] * right
+        entry &+= 1
+      }
+    }
     band.solve(inPlace: reducedRight)
     for index in 0..<reducedCount { x[reduced[index]] = reducedRight[index] }
+    // j from its row: (right-hand side − a · the banded unknowns) / D'.
+    for particle in 0..<particles {
+      var sum = x[current[particle]]
+      var entry = rowCouplingStart[particle]
+      while entry < rowCouplingStart[particle &+ 1] {
+        sum -= rowCoupling[entry] * reducedRight[rowCouplingColumn[entry]]
+        entry &+= 1
+      }
+      x[current[particle]] = sum * inverseCurrentDiagonal[particle]
+    }
     // Back to the shells: x_s = z − w x_j.
     for particle in 0..<particles {
       let shell = x + firstShell[particle]

@@ -68,13 +68,27 @@ import Testing
     }
   }
 
-  @Test func declinesAPatternThatCouplesAParticleToAnotherUnknown() {
+  @Test func declinesAPatternThatCouplesAParticleOrACurrentToAnotherUnknown() {
     let layout = DFNLayout(mesh: .coarse)
     var entries = layout.jacobianEntries
     // A shell row reading the electrolyte: no longer a block that touches only its own j.
     entries.append((layout.stoichiometry(3, shell: 2), layout.electrolyteConcentration(3)))
     let pattern = SparsityPattern(size: layout.size, entries: entries)
     #expect(DFNLinearSolver(layout: layout, pattern: pattern) == nil)
+    // A j reading the next volume's electrolyte: its elimination would fill outside the band's
+    // volume blocks. A j whose row reads the applied current: the same.
+    for column in [layout.electrolyteConcentration(4), layout.current] {
+      let coupled = SparsityPattern(
+        size: layout.size,
+        entries: layout.jacobianEntries + [(layout.interfacialCurrent(3), column)])
+      #expect(DFNLinearSolver(layout: layout, pattern: coupled) == nil)
+    }
+    // The unchanged pattern is accepted.
+    #expect(
+      DFNLinearSolver(
+        layout: layout, pattern: SparsityPattern(size: layout.size, entries: layout.jacobianEntries)
+      )
+        != nil)
     let single = DFNLayout(mesh: DFNMesh(perRegion: 5, particle: 1))
     #expect(
       DFNLinearSolver(
