@@ -29,6 +29,12 @@ final class DFNLinearSolver: DAELinearSolver {
   private let columnCouplingStart: UnsafeMutablePointer<Int>
   private let columnCouplingAt: UnsafeMutablePointer<Int>
   private let columnCouplingRow: UnsafeMutablePointer<Int>
+  /// The state index of the j each coupling belongs to, so that the solve runs over all
+  /// couplings in one flat loop (no inner loop of varying length per particle).
+  private let rowCouplingCurrent: UnsafeMutablePointer<Int>
+  private let columnCouplingCurrent: UnsafeMutablePointer<Int>
+  private let rowCouplingCount: Int
+  private let columnCouplingCount: Int
   /// Where each product of a column coupling and a row coupling lands in the band (the fill of
   /// eliminating j), particle by particle, column coupling by column coupling.
   private let fillTarget: UnsafeMutablePointer<Int>
@@ -73,7 +79,8 @@ final class DFNLinearSolver: DAELinearSolver {
   deinit {
     for pointer in [
       current, firstShell, currentDiagonalAt, rowCouplingStart, rowCouplingAt, rowCouplingColumn,
-      columnCouplingStart, columnCouplingAt, columnCouplingRow, fillTarget, reduced, diagonalAt,
+      columnCouplingStart, columnCouplingAt, columnCouplingRow, rowCouplingCurrent,
+      columnCouplingCurrent, fillTarget, reduced, diagonalAt,
       belowAt, aboveAt, outerCurrentAt, currentOuterAt, currentInnerAt, reducedSource,
       reducedTarget,
     ] {
@@ -204,6 +211,14 @@ final class DFNLinearSolver: DAELinearSolver {
     columnCouplingStart = DFNLinearSolver.buffer(DFNLinearSolver.starts(columnCouplings))
     columnCouplingAt = DFNLinearSolver.buffer(columnCouplings.flatMap { $0.map(\.position) })
     columnCouplingRow = DFNLinearSolver.buffer(columnCouplings.flatMap { $0.map(\.row) })
+    rowCouplingCurrent = DFNLinearSolver.buffer(
+      rowCouplings.indices.flatMap { [Int](repeating: current[$0], count: rowCouplings[$0].count) })
+    columnCouplingCurrent = DFNLinearSolver.buffer(
+      columnCouplings.indices.flatMap {
+        [Int](repeating: current[$0], count: columnCouplings[$0].count)
+      })
+    rowCouplingCount = rowCouplings.map(\.count).reduce(0, +)
+    columnCouplingCount = columnCouplings.map(\.count).reduce(0, +)
     fillTarget = DFNLinearSolver.buffer(
       bandEntries[reducedEntries.count...].map { band.position($0.row, $0.column) })
     reducedCount = reduced.count
@@ -343,25 +358,18 @@ final class DFNLinearSolver: DAELinearSolver {
     }
     // The banded system in the other unknowns, its right-hand side less b/D' times j's.
     for index in 0..<reducedCount { reducedRight[index] = x[reduced[index]] }
-    for particle in 0..<particles {
-      let right = x[current[particle]]
-      var entry = columnCouplingStart[particle]
-      while entry < columnCouplingStart[particle &+ 1] {
-        reducedRight[columnCouplingRow[entry]] -= columnCouplingFactor[entry] * right
-        entry &+= 1
-      }
+    for entry in 0..<columnCouplingCount {
+      reducedRight[columnCouplingRow[entry]] -=
+        columnCouplingFactor[entry] * x[columnCouplingCurrent[entry]]
     }
     band.solve(inPlace: reducedRight)
     for index in 0..<reducedCount { x[reduced[index]] = reducedRight[index] }
     // j from its row: (right-hand side − a · the banded unknowns) / D'.
+    for entry in 0..<rowCouplingCount {
+      x[rowCouplingCurrent[entry]] -= rowCoupling[entry] * reducedRight[rowCouplingColumn[entry]]
+    }
     for particle in 0..<particles {
-      var sum = x[current[particle]]
-      var entry = rowCouplingStart[particle]
-      while entry < rowCouplingStart[particle &+ 1] {
-        sum -= rowCoupling[entry] * reducedRight[rowCouplingColumn[entry]]
-        entry &+= 1
-      }
-      x[current[particle]] = sum * inverseCurrentDiagonal[particle]
+      x[current[particle]] *= inverseCurrentDiagonal[particle]
     }
     // Back to the shells: x_s = z − w x_j.
     for particle in 0..<particles {
