@@ -49,8 +49,8 @@ public enum JacobianMethod: String, Sendable, Equatable, Hashable, CaseIterable 
 
 /// How the Newton systems (dF/dy + cj dF/dy′) x = b are solved.
 public enum LinearSolverMethod: String, Sendable, Equatable, Hashable, CaseIterable {
-  /// Eliminate each particle's shells, then a banded LU of the rest (`DFNLinearSolver`; the
-  /// default).
+  /// Eliminate each particle's shells and its interfacial current, then a banded LU of the
+  /// rest (`DFNLinearSolver`; the default).
   case particleElimination = "particle-elimination"
   /// KLU, the general sparse direct solver of SUNDIALS; kept for comparison.
   case klu
