@@ -5,8 +5,9 @@ import StudyModel
 /// Expressions are sampled on a uniform grid with their slopes and evaluated by cubic Hermite
 /// interpolation: with 4096 intervals the interpolation error of the library's OCP fits is
 /// below 1e-10 V, and a lookup costs a few multiplications instead of several exp and tanh
-/// calls. Outside the grid, and below `directBelow`, the expression itself is evaluated.
-/// Constants and tables are passed through unchanged.
+/// calls. Each interval keeps its cubic's four coefficients in the position t ∈ [0, 1], so a
+/// lookup is three steps of Horner's rule. Outside the grid, and below `directBelow`, the
+/// expression itself is evaluated. Constants and tables are passed through unchanged.
 final class TabulatedFunction: @unchecked Sendable {
   private let function: MaterialFunction
   private let variable: ExpressionVariable
@@ -15,10 +16,9 @@ final class TabulatedFunction: @unchecked Sendable {
   private let upper: Double
   private let directBelow: Double
   private let inverseStep: Double
-  private let step: Double
   private let intervals: Int
-  private let values: UnsafeMutablePointer<Double>?
-  private let slopes: UnsafeMutablePointer<Double>?
+  /// Per interval i, the coefficients a₀…a₃ of p(t) = a₀ + a₁t + a₂t² + a₃t³ at 4i…4i+3.
+  private let coefficients: UnsafeMutablePointer<Double>?
   private let constant: Double?
 
   /// Tabulates `function` of `variable` over `domain` at `temperature`.
@@ -33,39 +33,48 @@ final class TabulatedFunction: @unchecked Sendable {
     self.upper = domain.upperBound
     self.directBelow = directBelow
     self.intervals = intervals
-    step = (domain.upperBound - domain.lowerBound) / Double(intervals)
+    let step = (domain.upperBound - domain.lowerBound) / Double(intervals)
     inverseStep = 1 / step
     if case .constant(let value) = function {
       constant = value
-      values = nil
-      slopes = nil
+      coefficients = nil
       return
     }
     constant = nil
     guard case .expression = function else {
-      values = nil
-      slopes = nil
+      coefficients = nil
       return
     }
-    let values = UnsafeMutablePointer<Double>.allocate(capacity: intervals + 1)
-    let slopes = UnsafeMutablePointer<Double>.allocate(capacity: intervals + 1)
-    // Slopes by a fourth-order central difference on a step far below the grid spacing.
+    // Values and slopes at the nodes; slopes by a fourth-order central difference on a step
+    // far below the grid spacing.
     let h = step * 1e-2
+    let at = { (point: Double) in TabulatedFunction.direct(function, variable, point, temperature) }
+    var values: [Double] = []
+    var slopes: [Double] = []
     for index in 0...intervals {
       let x = domain.lowerBound + Double(index) * step
-      let at = { (point: Double) in TabulatedFunction.direct(function, variable, point, temperature)
-      }
-      (values + index).initialize(to: at(x))
-      let slope = (-at(x + 2 * h) + 8 * at(x + h) - 8 * at(x - h) + at(x - 2 * h)) / (12 * h)
-      (slopes + index).initialize(to: slope)
+      values.append(at(x))
+      slopes.append((-at(x + 2 * h) + 8 * at(x + h) - 8 * at(x - h) + at(x - 2 * h)) / (12 * h))
     }
-    self.values = values
-    self.slopes = slopes
+    // The Hermite cubic through (v₀, s₀) and (v₁, s₁), with slopes per unit t (s times the
+    // step): v₀ + s₀t + (3Δ − 2s₀ − s₁)t² + (s₀ + s₁ − 2Δ)t³, Δ = v₁ − v₀.
+    let coefficients = UnsafeMutablePointer<Double>.allocate(capacity: 4 * intervals)
+    for index in 0..<intervals {
+      let v0 = values[index]
+      let v1 = values[index + 1]
+      let s0 = slopes[index] * step
+      let s1 = slopes[index + 1] * step
+      let rise = v1 - v0
+      (coefficients + 4 * index).initialize(to: v0)
+      (coefficients + 4 * index + 1).initialize(to: s0)
+      (coefficients + 4 * index + 2).initialize(to: 3 * rise - 2 * s0 - s1)
+      (coefficients + 4 * index + 3).initialize(to: s0 + s1 - 2 * rise)
+    }
+    self.coefficients = coefficients
   }
 
   deinit {
-    values?.deallocate()
-    slopes?.deallocate()
+    coefficients?.deallocate()
   }
 
   private static func direct(
@@ -96,17 +105,12 @@ final class TabulatedFunction: @unchecked Sendable {
   @inline(__always)
   func valueAndSlope(_ point: Double) -> (value: Double, slope: Double) {
     if let constant { return (constant, 0) }
-    guard let values, let slopes, let (index, t) = gridPosition(point) else {
+    guard let coefficients, let (index, t) = gridPosition(point) else {
       return TabulatedFunction.directWithSlope(function, variable, point, temperature)
     }
-    let t2 = t * t
-    let t3 = t2 * t
-    let value =
-      (2 * t3 - 3 * t2 + 1) * values[index] + (t3 - 2 * t2 + t) * step * slopes[index]
-      + (-2 * t3 + 3 * t2) * values[index + 1] + (t3 - t2) * step * slopes[index + 1]
-    let slope =
-      ((6 * t2 - 6 * t) * (values[index] - values[index + 1])) * inverseStep
-      + (3 * t2 - 4 * t + 1) * slopes[index] + (3 * t2 - 2 * t) * slopes[index + 1]
+    let a = coefficients + 4 * index
+    let value = a[0] + t * (a[1] + t * (a[2] + t * a[3]))
+    let slope = (a[1] + t * (2 * a[2] + t * 3 * a[3])) * inverseStep
     return (value, slope)
   }
 
@@ -132,12 +136,10 @@ final class TabulatedFunction: @unchecked Sendable {
   @inline(__always)
   func value(_ point: Double) -> Double {
     if let constant { return constant }
-    guard let values, let slopes, let (index, t) = gridPosition(point) else {
+    guard let coefficients, let (index, t) = gridPosition(point) else {
       return TabulatedFunction.direct(function, variable, point, temperature)
     }
-    let t2 = t * t
-    let t3 = t2 * t
-    return (2 * t3 - 3 * t2 + 1) * values[index] + (t3 - 2 * t2 + t) * step * slopes[index]
-      + (-2 * t3 + 3 * t2) * values[index + 1] + (t3 - t2) * step * slopes[index + 1]
+    let a = coefficients + 4 * index
+    return a[0] + t * (a[1] + t * (a[2] + t * a[3]))
   }
 }

@@ -1,0 +1,52 @@
+import StudyModel
+import Testing
+
+@testable import Electrochem
+
+/// The residual reads OCPs and electrolyte properties from tables; these must stay within
+/// the interpolation error the engine documents, with slopes that are the interpolant's own.
+@Suite struct TabulatedFunctionTests {
+  private static let cell = ReferenceCells.seed(np: 1.2)
+  private static let temperature = 298.15
+
+  private static func direct(_ function: MaterialFunction, x: Double = 0, c: Double = 0) -> Double {
+    function.value(ExpressionValues(x: x, c: c, temperature: temperature))
+  }
+
+  @Test(arguments: [0, 1])
+  func anOCPTableFollowsItsFitToATenthOfANanovolt(electrode: Int) {
+    let ocp = [Self.cell.negative, Self.cell.positive][electrode].openCircuitPotential
+    let table = TabulatedFunction(ocp, variable: .x, domain: 0...1, temperature: Self.temperature)
+    var worst = 0.0
+    // Points between the nodes (4096 intervals) and on them, across the whole window.
+    for index in 0..<20_000 {
+      let x = 0.001 + 0.998 * Double(index) / 19_999
+      worst = max(worst, abs(table.value(x) - Self.direct(ocp, x: x)))
+    }
+    #expect(worst < 1e-10)
+  }
+
+  @Test func aSlopeIsTheDerivativeOfTheValueItComesWith() {
+    let ocp = Self.cell.negative.openCircuitPotential
+    let table = TabulatedFunction(ocp, variable: .x, domain: 0...1, temperature: Self.temperature)
+    for x in [0.013, 0.1234, 0.2769, 0.5, 0.6103, 0.97] {
+      let h = 1e-7
+      let difference = (table.value(x + h) - table.value(x - h)) / (2 * h)
+      let pair = table.valueAndSlope(x)
+      #expect(pair.value == table.value(x))
+      #expect(abs(pair.slope - difference) <= 1e-6 * max(abs(difference), 1))
+    }
+  }
+
+  @Test func belowItsThresholdAndOutsideItsGridAnExpressionIsEvaluatedDirectly() {
+    let conductivity = Self.cell.electrolyte.conductivity
+    let table = TabulatedFunction(
+      conductivity, variable: .c, domain: 0...8000, directBelow: 50,
+      temperature: Self.temperature)
+    for c in [1e-3, 10, 49.9, 8000, 9000] {
+      #expect(table.value(c) == Self.direct(conductivity, c: c))
+    }
+    let inside = 1000.3
+    #expect(abs(table.value(inside) - Self.direct(conductivity, c: inside)) < 1e-10)
+  }
+}
