@@ -384,23 +384,34 @@ final class DFNKernel {
 
     // Fick's law in the sphere: shell i exchanges r² D ∂x/∂r with its neighbours; the surface
     // face carries −j R² / (F c_max).
+    let particle = y + base + 4
+    let particleRate = yp + base + 4
+    let particleResidual = r + base + 4
+    let conductance = constants[e].shellFaceConductance
+    let volumeInverse = constants[e].shellVolumeInverse
     var inward = 0.0
-    for shell in 0..<shells {
-      let index = base + 4 + shell
-      let outward: Double
-      if shell == shells - 1 {
-        outward = constants[e].surfaceFluxPerCurrent * j
-      } else {
-        let x0 = y[index]
-        let x1 = y[index + 1]
-        let d =
-          constants[e].constantDiffusivity
-          ?? constants[e].diffusivity.value(
-            ExpressionValues(x: (x0 + x1) / 2, c: 0, temperature: temperature))
-        outward = constants[e].shellFaceConductance[shell] * d * (x1 - x0)
+    if let d = constants[e].constantDiffusivity {
+      for shell in 0..<(shells - 1) {
+        let outward = conductance[shell] * d * (particle[shell + 1] - particle[shell])
+        particleResidual[shell] =
+          particleRate[shell] - (outward - inward) * volumeInverse[shell]
+        inward = outward
       }
-      r[index] = yp[index] - (outward - inward) * constants[e].shellVolumeInverse[shell]
-      inward = outward
+    } else {
+      for shell in 0..<(shells - 1) {
+        let x0 = particle[shell]
+        let x1 = particle[shell + 1]
+        let d = constants[e].diffusivity.value(
+          ExpressionValues(x: (x0 + x1) / 2, c: 0, temperature: temperature))
+        let outward = conductance[shell] * d * (x1 - x0)
+        particleResidual[shell] =
+          particleRate[shell] - (outward - inward) * volumeInverse[shell]
+        inward = outward
+      }
     }
+    let surfaceShell = shells - 1
+    let outward = constants[e].surfaceFluxPerCurrent * j
+    particleResidual[surfaceShell] =
+      particleRate[surfaceShell] - (outward - inward) * volumeInverse[surfaceShell]
   }
 }

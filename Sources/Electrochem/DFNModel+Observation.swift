@@ -124,48 +124,55 @@ extension DFNModel {
     let lithiumPerStoichiometry = parameters.maxConcentrationMolM3 * parameters.activeFraction
     let filmResistance = constants.pointee.filmResistance
     let ocpTable = constants.pointee.ocp
-    return geometry.shellVolume[e].withUnsafeBufferPointer { shellVolume in
-      var result = ElectrodeAverages()
-      var length = 0.0
-      for k in volumes {
-        let width = kernel.width[k]
-        let base = start[k]
-        var mean = 0.0
-        var shellMin = result.shellMin
-        var shellMax = result.shellMax
-        for shell in 0..<shells {
-          let value = y[base &+ 4 &+ shell]
-          mean += shellVolume[shell] * value
-          shellMin = min(shellMin, value)
-          shellMax = max(shellMax, value)
+    precondition(y.count == layout.size, "state of the wrong size")
+    // Raw pointers: every index below is inside a state of the layout's size.
+    return y.withUnsafeBufferPointer { yBuffer in
+      geometry.shellVolume[e].withUnsafeBufferPointer { shellVolume in
+        guard let y = yBuffer.baseAddress, let shellVolume = shellVolume.baseAddress else {
+          return ElectrodeAverages()
         }
-        result.shellMin = shellMin
-        result.shellMax = shellMax
-        mean /= particleVolume
-        let surface = kernel.surfaceStoichiometry(volume: k, y)
-        let ocp = ocpTable.value(surface)
-        let j = y[base &+ 3]
-        let solid = y[base &+ 2]
-        let electrolyte = y[base &+ 1]
-        let eta = solid - electrolyte - ocp - j * filmResistance
-        result.stoichiometry += mean * width
-        result.lithium += mean * lithiumPerStoichiometry * width
-        result.surfaceMin = min(result.surfaceMin, surface)
-        result.surfaceMax = max(result.surfaceMax, surface)
-        result.surfaceOCP += ocp * width
-        result.overpotential += eta * width
-        result.filmDrop += j * filmResistance * width
-        result.solidPotential += solid * width
-        result.electrolytePotential += electrolyte * width
-        length += width
+        var result = ElectrodeAverages()
+        var length = 0.0
+        for k in volumes {
+          let width = kernel.width[k]
+          let base = start[k]
+          var mean = 0.0
+          var shellMin = result.shellMin
+          var shellMax = result.shellMax
+          for shell in 0..<shells {
+            let value = y[base &+ 4 &+ shell]
+            mean += shellVolume[shell] * value
+            shellMin = min(shellMin, value)
+            shellMax = max(shellMax, value)
+          }
+          result.shellMin = shellMin
+          result.shellMax = shellMax
+          mean /= particleVolume
+          let surface = kernel.surfaceStoichiometry(volume: k, y)
+          let ocp = ocpTable.value(surface)
+          let j = y[base &+ 3]
+          let solid = y[base &+ 2]
+          let electrolyte = y[base &+ 1]
+          let eta = solid - electrolyte - ocp - j * filmResistance
+          result.stoichiometry += mean * width
+          result.lithium += mean * lithiumPerStoichiometry * width
+          result.surfaceMin = min(result.surfaceMin, surface)
+          result.surfaceMax = max(result.surfaceMax, surface)
+          result.surfaceOCP += ocp * width
+          result.overpotential += eta * width
+          result.filmDrop += j * filmResistance * width
+          result.solidPotential += solid * width
+          result.electrolytePotential += electrolyte * width
+          length += width
+        }
+        result.stoichiometry /= length
+        result.surfaceOCP /= length
+        result.overpotential /= length
+        result.filmDrop /= length
+        result.solidPotential /= length
+        result.electrolytePotential /= length
+        return result
       }
-      result.stoichiometry /= length
-      result.surfaceOCP /= length
-      result.overpotential /= length
-      result.filmDrop /= length
-      result.solidPotential /= length
-      result.electrolytePotential /= length
-      return result
     }
   }
 }
