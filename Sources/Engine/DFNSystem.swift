@@ -71,8 +71,9 @@ final class DFNSystem: DAESystem {
   }
 
   func roots(t: Double, y: Span<Double>, yp: Span<Double>, values: inout MutableSpan<Double>) {
+    let inputs = RootCondition.Inputs(model: model, y: y)
     for (slot, condition) in conditions.enumerated() {
-      values[slot] = condition.value(model: model, y: y)
+      values[slot] = condition.value(inputs)
     }
   }
 }

@@ -45,24 +45,50 @@ enum RootCondition: Sendable, Equatable {
     }
   }
 
+  /// What the conditions read of one state, computed once for all of them.
+  struct Inputs {
+    let voltage: Double
+    let current: Double
+    let charge: Double
+    let negativeSurfaces: ClosedRange<Double>
+    let positiveSurfaces: ClosedRange<Double>
+    let scaledElectrolyteMinimum: Double
+
+    init(model: DFNModel, y: Span<Double>) {
+      voltage = model.voltage(y)
+      current = y[model.layout.current]
+      charge = y[model.layout.charge]
+      negativeSurfaces = model.surfaceRange(negative: true, y)
+      positiveSurfaces = model.surfaceRange(negative: false, y)
+      scaledElectrolyteMinimum = model.scaledElectrolyteMinimum(y)
+    }
+  }
+
+  /// g at state `y` of `model`.
   func value(model: DFNModel, y: Span<Double>) -> Double {
+    value(Inputs(model: model, y: y))
+  }
+
+  /// g from the inputs of one state.
+  func value(_ inputs: Inputs) -> Double {
     switch self {
     case .inactive: return 1
     case .stiffnessGuard:
-      let negative = model.surfaceRange(negative: true, y)
-      let positive = model.surfaceRange(negative: false, y)
+      let negative = inputs.negativeSurfaces
+      let positive = inputs.positiveSurfaces
       let surfaces = min(
         min(negative.lowerBound, positive.lowerBound),
         1 - max(negative.upperBound, positive.upperBound))
       return min(
         surfaces - RootCondition.stiffMargin,
-        model.scaledElectrolyteMinimum(y) - RootCondition.stiffElectrolyteFraction)
-    case .voltageRisesTo(let limit): return limit - model.voltage(y)
-    case .voltageFallsTo(let limit): return model.voltage(y) - limit
-    case .currentFallsTo(let limit): return abs(y[model.layout.current]) - limit
-    case .capacityReaches(let limit): return limit - abs(y[model.layout.charge])
+        inputs.scaledElectrolyteMinimum - RootCondition.stiffElectrolyteFraction)
+    case .voltageRisesTo(let limit): return limit - inputs.voltage
+    case .voltageFallsTo(let limit): return inputs.voltage - limit
+    case .currentFallsTo(let limit): return abs(inputs.current) - limit
+    case .capacityReaches(let limit): return limit - abs(inputs.charge)
     case .surface(let bound):
-      let range = model.surfaceRange(negative: bound == .negativeFull || bound == .negativeEmpty, y)
+      let negative = bound == .negativeFull || bound == .negativeEmpty
+      let range = negative ? inputs.negativeSurfaces : inputs.positiveSurfaces
       switch bound {
       case .negativeFull, .positiveFull: return 1 - RootCondition.surfaceMargin - range.lowerBound
       case .negativeEmpty, .positiveEmpty: return range.upperBound - RootCondition.surfaceMargin
