@@ -45,16 +45,14 @@ final class TabulatedFunction: @unchecked Sendable {
       coefficients = nil
       return
     }
-    // Values and slopes at the nodes; slopes by a fourth-order central difference on a step
-    // far below the grid spacing.
-    let h = step * 1e-2
-    let at = { (point: Double) in TabulatedFunction.direct(function, variable, point, temperature) }
+    // Values and exact slopes at the nodes (forward-mode differentiation of the expression).
     var values: [Double] = []
     var slopes: [Double] = []
     for index in 0...intervals {
-      let x = domain.lowerBound + Double(index) * step
-      values.append(at(x))
-      slopes.append((-at(x + 2 * h) + 8 * at(x + h) - 8 * at(x - h) + at(x - 2 * h)) / (12 * h))
+      let node = TabulatedFunction.directWithSlope(
+        function, variable, domain.lowerBound + Double(index) * step, temperature)
+      values.append(node.value)
+      slopes.append(node.slope)
     }
     // The Hermite cubic through (v₀, s₀) and (v₁, s₁), with slopes per unit t (s times the
     // step): v₀ + s₀t + (3Δ − 2s₀ − s₁)t² + (s₀ + s₁ − 2Δ)t³, Δ = v₁ − v₀.
@@ -77,17 +75,24 @@ final class TabulatedFunction: @unchecked Sendable {
     coefficients?.deallocate()
   }
 
-  private static func direct(
-    _ function: MaterialFunction, _ variable: ExpressionVariable, _ point: Double,
-    _ temperature: Double
-  ) -> Double {
+  /// The state with `variable` at `point` and the others at zero (temperature at its value).
+  private static func state(
+    _ variable: ExpressionVariable, _ point: Double, _ temperature: Double
+  ) -> ExpressionValues {
     var values = ExpressionValues(x: 0, c: 0, temperature: temperature)
     switch variable {
     case .x: values.x = point
     case .c: values.c = point
     case .temperature: values.temperature = point
     }
-    return function.value(values)
+    return values
+  }
+
+  private static func direct(
+    _ function: MaterialFunction, _ variable: ExpressionVariable, _ point: Double,
+    _ temperature: Double
+  ) -> Double {
+    function.value(state(variable, point, temperature))
   }
 
   /// The grid interval holding `point` and the position in it (0…1); nil where the
@@ -101,7 +106,7 @@ final class TabulatedFunction: @unchecked Sendable {
   }
 
   /// The value and the derivative at `point`: the interpolant's own slope on the grid, the
-  /// table's slope for tables, and a central difference of the expression elsewhere.
+  /// table's slope for tables, and the expression's exact derivative elsewhere.
   @inline(__always)
   func valueAndSlope(_ point: Double) -> (value: Double, slope: Double) {
     if let constant { return (constant, 0) }
@@ -118,18 +123,9 @@ final class TabulatedFunction: @unchecked Sendable {
     _ function: MaterialFunction, _ variable: ExpressionVariable, _ point: Double,
     _ temperature: Double
   ) -> (value: Double, slope: Double) {
-    let value = direct(function, variable, point, temperature)
-    switch function {
-    case .constant: return (value, 0)
-    case .table(let table, let tableVariable):
-      return (value, tableVariable == variable ? table.slope(at: point) : 0)
-    case .expression:
-      let h = 1e-6 * max(abs(point), 1e-3)
-      let slope =
-        (direct(function, variable, point + h, temperature)
-          - direct(function, variable, point - h, temperature)) / (2 * h)
-      return (value, slope)
-    }
+    let pair = function.valueAndDerivative(
+      state(variable, point, temperature), withRespectTo: variable)
+    return (pair.value, pair.derivative)
   }
 
   /// The value at `point`.

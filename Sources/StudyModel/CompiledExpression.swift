@@ -5,8 +5,8 @@ import Foundation
 public struct CompiledExpression: Sendable, Equatable {
   /// The expression as parsed.
   public let expression: Expression
-  private let program: [Instruction]
-  private let depth: Int
+  let program: [Instruction]
+  let depth: Int
 
   enum Instruction: Sendable, Equatable {
     case constant(Double)

@@ -16,6 +16,20 @@ public enum MaterialFunction: Sendable, Equatable {
     }
   }
 
+  /// The value and its derivative with respect to `variable` at the given state.
+  public func valueAndDerivative(
+    _ values: ExpressionValues, withRespectTo variable: ExpressionVariable
+  ) -> (value: Double, derivative: Double) {
+    switch self {
+    case .constant(let value): return (value, 0)
+    case .expression(let program):
+      return program.valueAndDerivative(values, withRespectTo: variable)
+    case .table(let table, let tableVariable):
+      let point = values[tableVariable]
+      return (table.value(at: point), tableVariable == variable ? table.slope(at: point) : 0)
+    }
+  }
+
   /// The value as a function of stoichiometry alone, at temperature `T`.
   public func value(x: Double, temperature: Double) -> Double {
     value(ExpressionValues(x: x, c: 0, temperature: temperature))
