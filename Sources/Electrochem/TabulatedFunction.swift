@@ -6,15 +6,19 @@ import StudyModel
 /// interpolation: with 4096 intervals the interpolation error of the library's OCP fits is
 /// below 1e-10 V, and a lookup costs a few multiplications instead of several exp and tanh
 /// calls. Each interval keeps its cubic's four coefficients in the position t ∈ [0, 1], so a
-/// lookup is three steps of Horner's rule. Outside the grid, and below `directBelow`, the
-/// expression itself is evaluated. Constants and tables are passed through unchanged.
+/// lookup is three steps of Horner's rule. Outside the grid, below `directBelow`, and in end
+/// intervals whose outer node has no finite value or slope (√x at 0), the expression itself is
+/// evaluated; an expression with such a node inside the grid is not tabulated at all.
+/// Constants and tables are passed through unchanged.
 final class TabulatedFunction: @unchecked Sendable {
   private let function: MaterialFunction
   private let variable: ExpressionVariable
   private let temperature: Double
+  /// The first node; interval positions count from it.
   private let lower: Double
-  private let upper: Double
-  private let directBelow: Double
+  /// Where lookups use the cubics: from `tableStart` (inclusive) to `tableEnd` (exclusive).
+  private let tableStart: Double
+  private let tableEnd: Double
   private let inverseStep: Double
   private let intervals: Int
   /// Per interval i, the coefficients a₀…a₃ of p(t) = a₀ + a₁t + a₂t² + a₃t³ at 4i…4i+3.
@@ -30,45 +34,63 @@ final class TabulatedFunction: @unchecked Sendable {
     self.variable = variable
     self.temperature = temperature
     self.lower = domain.lowerBound
-    self.upper = domain.upperBound
-    self.directBelow = directBelow
     self.intervals = intervals
     let step = (domain.upperBound - domain.lowerBound) / Double(intervals)
     inverseStep = 1 / step
-    if case .constant(let value) = function {
-      constant = value
+    if case .constant(let value) = function { constant = value } else { constant = nil }
+    guard case .expression = function,
+      let cubics = TabulatedFunction.cubics(function, variable, domain, intervals, temperature)
+    else {
       coefficients = nil
+      tableStart = .infinity
+      tableEnd = -.infinity
       return
     }
-    constant = nil
-    guard case .expression = function else {
-      coefficients = nil
-      return
-    }
+    coefficients = cubics.coefficients
+    tableStart = max(domain.lowerBound + Double(cubics.regular.lowerBound) * step, directBelow)
+    tableEnd =
+      cubics.regular.upperBound == intervals
+      ? domain.upperBound : domain.lowerBound + Double(cubics.regular.upperBound) * step
+  }
+
+  /// Where lookups use the cubics; nil when every lookup evaluates the function itself.
+  var tabulatedRange: Range<Double>? {
+    coefficients == nil ? nil : tableStart..<tableEnd
+  }
+
+  /// The Hermite cubics of `function` on `intervals` intervals of `domain`, and the intervals
+  /// they serve; nil when a node inside the grid has no finite value or slope.
+  private static func cubics(
+    _ function: MaterialFunction, _ variable: ExpressionVariable, _ domain: ClosedRange<Double>,
+    _ intervals: Int, _ temperature: Double
+  ) -> (coefficients: UnsafeMutablePointer<Double>, regular: Range<Int>)? {
+    let step = (domain.upperBound - domain.lowerBound) / Double(intervals)
     // Values and exact slopes at the nodes (forward-mode differentiation of the expression).
     var values: [Double] = []
     var slopes: [Double] = []
     for index in 0...intervals {
-      let node = TabulatedFunction.directWithSlope(
+      let node = directWithSlope(
         function, variable, domain.lowerBound + Double(index) * step, temperature)
       values.append(node.value)
-      slopes.append(node.slope)
+      slopes.append(node.slope * step)
     }
-    // The Hermite cubic through (v₀, s₀) and (v₁, s₁), with slopes per unit t (s times the
-    // step): v₀ + s₀t + (3Δ − 2s₀ − s₁)t² + (s₀ + s₁ − 2Δ)t³, Δ = v₁ − v₀.
+    let finite = (0...intervals).map { values[$0].isFinite && slopes[$0].isFinite }
+    let first = finite[0] ? 0 : 1
+    let last = finite[intervals] ? intervals : intervals - 1
+    guard first < last, finite[first...last].allSatisfy({ $0 }) else { return nil }
+    // The cubic through (v₀, s₀) and (v₁, s₁), slopes per unit t:
+    // v₀ + s₀t + (3Δ − 2s₀ − s₁)t² + (s₀ + s₁ − 2Δ)t³, Δ = v₁ − v₀.
     let coefficients = UnsafeMutablePointer<Double>.allocate(capacity: 4 * intervals)
-    for index in 0..<intervals {
-      let v0 = values[index]
-      let v1 = values[index + 1]
-      let s0 = slopes[index] * step
-      let s1 = slopes[index + 1] * step
+    coefficients.initialize(repeating: .nan, count: 4 * intervals)
+    for index in first..<last {
+      let (v0, v1, s0, s1) = (values[index], values[index + 1], slopes[index], slopes[index + 1])
       let rise = v1 - v0
-      (coefficients + 4 * index).initialize(to: v0)
-      (coefficients + 4 * index + 1).initialize(to: s0)
-      (coefficients + 4 * index + 2).initialize(to: 3 * rise - 2 * s0 - s1)
-      (coefficients + 4 * index + 3).initialize(to: s0 + s1 - 2 * rise)
+      coefficients[4 * index] = v0
+      coefficients[4 * index + 1] = s0
+      coefficients[4 * index + 2] = 3 * rise - 2 * s0 - s1
+      coefficients[4 * index + 3] = s0 + s1 - 2 * rise
     }
-    self.coefficients = coefficients
+    return (coefficients, first..<last)
   }
 
   deinit {
@@ -95,14 +117,14 @@ final class TabulatedFunction: @unchecked Sendable {
     function.value(state(variable, point, temperature))
   }
 
-  /// The grid interval holding `point` and the position in it (0…1); nil where the
-  /// expression is evaluated directly (outside the grid, or below `directBelow`).
+  /// The cubic of the grid interval holding `point` and the position in it (0…1); nil where
+  /// the expression is evaluated directly.
   @inline(__always)
-  private func gridPosition(_ point: Double) -> (index: Int, t: Double)? {
-    guard point >= lower, point < upper, point >= directBelow else { return nil }
+  private func gridPosition(_ point: Double) -> (cubic: UnsafePointer<Double>, t: Double)? {
+    guard let coefficients, point >= tableStart, point < tableEnd else { return nil }
     let position = (point - lower) * inverseStep
     let index = min(Int(position), intervals - 1)
-    return (index, position - Double(index))
+    return (UnsafePointer(coefficients + 4 * index), position - Double(index))
   }
 
   /// The value and the derivative at `point`: the interpolant's own slope on the grid, the
@@ -110,10 +132,9 @@ final class TabulatedFunction: @unchecked Sendable {
   @inline(__always)
   func valueAndSlope(_ point: Double) -> (value: Double, slope: Double) {
     if let constant { return (constant, 0) }
-    guard let coefficients, let (index, t) = gridPosition(point) else {
+    guard let (a, t) = gridPosition(point) else {
       return TabulatedFunction.directWithSlope(function, variable, point, temperature)
     }
-    let a = coefficients + 4 * index
     let value = a[0] + t * (a[1] + t * (a[2] + t * a[3]))
     let slope = (a[1] + t * (2 * a[2] + t * 3 * a[3])) * inverseStep
     return (value, slope)
@@ -132,10 +153,9 @@ final class TabulatedFunction: @unchecked Sendable {
   @inline(__always)
   func value(_ point: Double) -> Double {
     if let constant { return constant }
-    guard let coefficients, let (index, t) = gridPosition(point) else {
+    guard let (a, t) = gridPosition(point) else {
       return TabulatedFunction.direct(function, variable, point, temperature)
     }
-    let a = coefficients + 4 * index
     return a[0] + t * (a[1] + t * (a[2] + t * a[3]))
   }
 }

@@ -24,6 +24,7 @@ import Testing
       worst = max(worst, abs(table.value(x) - Self.direct(ocp, x: x)))
     }
     #expect(worst < 1e-10)
+    #expect(table.tabulatedRange == 0..<1)
   }
 
   @Test func aSlopeIsTheDerivativeOfTheValueItComesWith() {
@@ -38,6 +39,27 @@ import Testing
     }
   }
 
+  @Test func anIntervalWithAnInfiniteSlopeAtANodeIsEvaluatedDirectly() throws {
+    // √x is finite at x = 0 (so the cell is valid) but its slope is not; an electrode nearly
+    // empty reads stoichiometries inside that first interval (below 1/4096).
+    let ocp = MaterialFunction.expression(
+      CompiledExpression(try ExpressionParser.parse("3.9 - 0.2 * sqrt(x)", allowed: [.x])))
+    let table = TabulatedFunction(ocp, variable: .x, domain: 0...1, temperature: Self.temperature)
+    for x in [1e-5, 1e-4, 2e-4] {
+      #expect(table.value(x) == Self.direct(ocp, x: x))
+      let pair = table.valueAndSlope(x)
+      #expect(pair.value.isFinite && abs(pair.slope + 0.1 / x.squareRoot()) <= 1e-9 / x)
+    }
+    #expect(abs(table.value(0.5) - Self.direct(ocp, x: 0.5)) < 1e-10)
+    #expect(table.tabulatedRange == (1.0 / 4096)..<1)
+    // A singular node inside the grid leaves nothing to tabulate: every lookup is direct.
+    let pole = MaterialFunction.expression(
+      CompiledExpression(try ExpressionParser.parse("1 / (x - 0.5)", allowed: [.x])))
+    let direct = TabulatedFunction(pole, variable: .x, domain: 0...1, temperature: Self.temperature)
+    #expect(direct.tabulatedRange == nil)
+    for x in [0.1, 0.3000001, 0.7] { #expect(direct.value(x) == Self.direct(pole, x: x)) }
+  }
+
   @Test func belowItsThresholdAndOutsideItsGridAnExpressionIsEvaluatedDirectly() {
     let conductivity = Self.cell.electrolyte.conductivity
     let table = TabulatedFunction(
@@ -46,6 +68,7 @@ import Testing
     for c in [1e-3, 10, 49.9, 8000, 9000] {
       #expect(table.value(c) == Self.direct(conductivity, c: c))
     }
+    #expect(table.tabulatedRange == 50..<8000)
     let inside = 1000.3
     #expect(abs(table.value(inside) - Self.direct(conductivity, c: inside)) < 1e-10)
   }
