@@ -29,15 +29,17 @@ extension CompiledExpression {
         case .exp:
           value[top] = Foundation.exp(value[top])
           slope[top] *= value[top]
+        // √ and log divide by the operand: a term that does not move (slope 0) stays at 0
+        // even where the rule is singular, as at √c for c = 0 in an x-derivative.
         case .log:
-          slope[top] /= value[top]
+          if slope[top] != 0 { slope[top] /= value[top] }
           value[top] = Foundation.log(value[top])
         case .tanh:
           value[top] = Foundation.tanh(value[top])
           slope[top] *= 1 - value[top] * value[top]
         case .sqrt:
           value[top] = value[top].squareRoot()
-          slope[top] /= 2 * value[top]
+          if slope[top] != 0 { slope[top] /= 2 * value[top] }
         case .square:
           slope[top] *= 2 * value[top]
           value[top] *= value[top]

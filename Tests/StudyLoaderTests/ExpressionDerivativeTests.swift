@@ -37,4 +37,15 @@ import Testing
     let expected = 3 * 1200.0.squareRoot() + Foundation.exp(1.2) / 1000
     #expect(abs(inC - expected) <= 1e-12 * expected)
   }
+
+  /// A term that does not move with the variable adds nothing, even where its own derivative
+  /// is singular (√c at c = 0 in an x-derivative).
+  @Test func aConstantTermWithASingularSlopeAddsNoDerivative() throws {
+    let program = CompiledExpression(
+      try ExpressionParser.parse("sqrt(c) + 0.1 * log(c + 1) * x + x^2", allowed: [.x, .c]))
+    let values = ExpressionValues(x: 0.25, c: 0, temperature: 298)
+    let pair = program.valueAndDerivative(values, withRespectTo: .x)
+    #expect(pair.value == program.evaluate(values))
+    #expect(pair.derivative == 0.5)
+  }
 }
