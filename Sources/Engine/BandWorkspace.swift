@@ -22,6 +22,20 @@ final class BandWorkspace {
   /// outside them the forward substitution needs no permutation.
   private var firstSwap = 0
   private var lastSwap = -1
+  /// The factors again, laid out for the substitutions that keep the nearest values in registers.
+  ///
+  /// Per column, L's multipliers for the `lowerWindow` rows below it and the distance to the
+  /// row its pivot came from; per row, U's entries for the `upperWindow` columns to its right.
+  /// Zero where a row or column has fewer.
+  private let lowerColumns: UnsafeMutablePointer<Double>
+  private let pivotOffsets: UnsafeMutablePointer<Int>
+  private let upperRows: UnsafeMutablePointer<Double>
+  /// Whether the band fits the windows (else the general substitutions run).
+  private let fitsWindows: Bool
+  /// How many rows below the diagonal the forward substitution keeps in registers.
+  static let lowerWindow = 4
+  /// How many columns right of the diagonal the back substitution keeps in registers.
+  static let upperWindow = 8
   /// A diagonal entry stays the pivot while it is at least this fraction of the largest entry
   /// below it (threshold partial pivoting): stable, and it keeps the band narrow.
   static let pivotThreshold = 0.1
@@ -42,6 +56,14 @@ final class BandWorkspace {
     rowEnd.initialize(repeating: 0, count: size)
     rowScale = .allocate(capacity: size)
     rowScale.initialize(repeating: 1, count: size)
+    lowerColumns = .allocate(capacity: size * BandWorkspace.lowerWindow)
+    lowerColumns.initialize(repeating: 0, count: size * BandWorkspace.lowerWindow)
+    pivotOffsets = .allocate(capacity: size)
+    pivotOffsets.initialize(repeating: 0, count: size)
+    upperRows = .allocate(capacity: size * BandWorkspace.upperWindow)
+    upperRows.initialize(repeating: 0, count: size * BandWorkspace.upperWindow)
+    // U reaches `lower + upper` columns right of the diagonal at most (fill from the swaps).
+    fitsWindows = lower <= BandWorkspace.lowerWindow && lower + upper <= BandWorkspace.upperWindow
   }
 
   deinit {
@@ -50,6 +72,9 @@ final class BandWorkspace {
     inverseDiagonal.deallocate()
     rowEnd.deallocate()
     rowScale.deallocate()
+    lowerColumns.deallocate()
+    pivotOffsets.deallocate()
+    upperRows.deallocate()
   }
 
   /// Sets every value to zero.
@@ -179,7 +204,33 @@ final class BandWorkspace {
         row &+= 1
       }
     }
+    if fitsWindows { fillWindows() }
     return true
+  }
+
+  /// Copies the factors into `lowerColumns`, `pivotOffsets` and `upperRows`.
+  private func fillWindows() {
+    let n = size
+    let below = BandWorkspace.lowerWindow
+    let right = BandWorkspace.upperWindow
+    lowerColumns.update(repeating: 0, count: n &* below)
+    upperRows.update(repeating: 0, count: n &* right)
+    for row in 0..<n {
+      let entries = values + (row &* width &- row &+ lower)
+      // Row r's multiplier for column c (c < r) goes to column c's slot r − c − 1.
+      var column = max(0, row &- lower)
+      while column < row {
+        lowerColumns[column &* below &+ row &- column &- 1] = entries[column]
+        column &+= 1
+      }
+      let target = upperRows + row &* right
+      column = row &+ 1
+      while column <= rowEnd[row] {
+        target[column &- row &- 1] = entries[column]
+        column &+= 1
+      }
+      pivotOffsets[row] = pivots[row] &- row
+    }
   }
 
   /// The plain forward substitution (L unit lower triangular, no permutation) over `rows`,
@@ -202,6 +253,82 @@ final class BandWorkspace {
 
   /// Solves A x = b with the factorised matrix: `x` holds b on entry, the solution on return.
   func solve(inPlace x: UnsafeMutablePointer<Double>) {
+    if fitsWindows {
+      solveInWindows(x)
+    } else {
+      solveByBand(x)
+    }
+  }
+
+  /// The substitutions with the nearest values in registers.
+  ///
+  /// Each value enters the next rows' sums without a trip through memory, which made the
+  /// general form's rows wait on one another. The same products, subtracted in the same order, as `solveByBand`.
+  private func solveInWindows(_ x: UnsafeMutablePointer<Double>) {
+    let n = size
+    for row in 0..<n { x[row] *= rowScale[row] }
+    // Forward, column by column: v0 … v4 hold rows j … j + 4 as elimination has left them.
+    // Column j's swap exchanges v0 with the row its pivot came from (selects, not branches:
+    // the swaps follow no pattern the processor could learn), then v0 is final and the rows
+    // below lose their multiples of it.
+    @inline(__always) func load(_ row: Int) -> Double { row < n ? x[row] : 0 }
+    var v0 = load(0)
+    var v1 = load(1)
+    var v2 = load(2)
+    var v3 = load(3)
+    var v4 = load(4)
+    for column in 0..<n {
+      let offset = pivotOffsets[column]
+      let value = offset == 0 ? v0 : offset == 1 ? v1 : offset == 2 ? v2 : offset == 3 ? v3 : v4
+      v1 = offset == 1 ? v0 : v1
+      v2 = offset == 2 ? v0 : v2
+      v3 = offset == 3 ? v0 : v3
+      v4 = offset == 4 ? v0 : v4
+      x[column] = value
+      let m = UnsafePointer(lowerColumns + column &* BandWorkspace.lowerWindow)
+      v0 = v1 - m[0] * value
+      v1 = v2 - m[1] * value
+      v2 = v3 - m[2] * value
+      v3 = v4 - m[3] * value
+      v4 = load(column &+ 5)
+    }
+    // Back: x0 … x7 hold the values of rows r + 1 … r + 8 (zero past the last row).
+    var x0 = 0.0
+    var x1 = 0.0
+    var x2 = 0.0
+    var x3 = 0.0
+    var x4 = 0.0
+    var x5 = 0.0
+    var x6 = 0.0
+    var x7 = 0.0
+    var row = n &- 1
+    while row >= 0 {
+      let u = UnsafePointer(upperRows + row &* BandWorkspace.upperWindow)
+      var sum = x[row]
+      sum -= u[7] * x7
+      sum -= u[6] * x6
+      sum -= u[5] * x5
+      sum -= u[4] * x4
+      sum -= u[3] * x3
+      sum -= u[2] * x2
+      sum -= u[1] * x1
+      sum -= u[0] * x0
+      let value = sum * inverseDiagonal[row]
+      x[row] = value
+      x7 = x6
+      x6 = x5
+      x5 = x4
+      x4 = x3
+      x3 = x2
+      x2 = x1
+      x1 = x0
+      x0 = value
+      row &-= 1
+    }
+  }
+
+  /// The substitutions on the band storage, for factors wider than the windows.
+  private func solveByBand(_ x: UnsafeMutablePointer<Double>) {
     let a = values
     let n = size
     let lower = self.lower

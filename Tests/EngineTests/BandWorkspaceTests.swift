@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Engine
@@ -114,6 +115,20 @@ import Testing
     try #require(band.factor())
     let x = Self.solve(band, matrix, size: size, expected: expected)
     for i in 0..<size { #expect(abs(x[i] - expected[i]) < 1e-9, "unknown \(i)") }
+  }
+
+  /// Bands at the register windows' limits (four rows below, eight columns right with the
+  /// fill) and beyond them, where the substitutions on the band storage run instead: both give
+  /// the solution, with pivoting in most columns.
+  @Test(arguments: [(4, 4), (4, 1), (5, 2), (2, 7)])
+  func solvesAtAndBeyondTheRegisterWindows(lower: Int, upper: Int) throws {
+    let size = 40
+    let matrix = Self.randomBand(size: size, lower: lower, upper: upper, seed: 3) { i, entry in
+      i % 3 == 0 ? 5 : 0.01 * entry
+    }
+    let expected = (0..<size).map { sin(Double($0)) + 0.5 }
+    let x = try Self.solved(matrix, size: size, lower: lower, upper: upper, expected: expected)
+    for i in 0..<size { #expect(abs(x[i] - expected[i]) < 1e-8, "unknown \(i)") }
   }
 
   /// A first swap well past the start: the rows before it are solved by dot products, then the
