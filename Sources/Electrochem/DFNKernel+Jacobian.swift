@@ -199,7 +199,7 @@ extension DFNKernel {
   ) {
     let base = start[k]
     let row = base + 3
-    let outer = base + 4 + shells - 1
+    let outer = outerShell[k]
     let surface = surfaceStoichiometry(volume: k, y)
     let ocp = constants[e].ocp.valueAndSlope(surface)
     let filmResistance = constants[e].filmResistance
@@ -236,7 +236,7 @@ extension DFNKernel {
     target.add(row, base + 1, -perEta)
     target.add(row, base + 2, perEta)
     target.add(row, row, 1 - perEta * filmResistance)
-    target.add(row, outer - 1, -0.5 * perSurface)
+    target.add(row, innerShell[k], -0.5 * perSurface)
     target.add(row, outer, 1.5 * perSurface)
   }
 
@@ -247,6 +247,8 @@ extension DFNKernel {
     k: Int, e: Int, y: Span<Double>, cj: Double, into target: inout Target
   ) {
     let base = start[k]
+    let particles = constants[e].particles
+    let first = constants[e].shellStart + k - constants[e].firstVolume
     let dr = constants[e].shellWidth
     let constantDiffusivity = constants[e].constantDiffusivity
     let faceArea = constants[e].shellFaceArea
@@ -256,13 +258,13 @@ extension DFNKernel {
     var inwardBelow = 0.0
     var inwardHere = 0.0
     for shell in 0..<shells {
-      let index = base + 4 + shell
+      let index = first + shell * particles
       let scale = volumeInverse[shell]
       var outwardHere = 0.0
       var outwardAbove = 0.0
       if shell < shells - 1 {
         let x0 = y[index]
-        let x1 = y[index + 1]
+        let x1 = y[index + particles]
         let d: Double
         let slope: Double
         if let constantDiffusivity {
@@ -276,10 +278,10 @@ extension DFNKernel {
         outwardHere = area * (0.5 * slope * (x1 - x0) - d)
         outwardAbove = area * (0.5 * slope * (x1 - x0) + d)
       }
-      if shell > 0 { target.add(index, index - 1, inwardBelow * scale) }
+      if shell > 0 { target.add(index, index - particles, inwardBelow * scale) }
       target.add(index, index, cj - (outwardHere - inwardHere) * scale)
       if shell < shells - 1 {
-        target.add(index, index + 1, -outwardAbove * scale)
+        target.add(index, index + particles, -outwardAbove * scale)
       } else {
         target.add(index, base + 3, -constants[e].surfaceFluxPerCurrent * scale)
       }

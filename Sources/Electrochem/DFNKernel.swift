@@ -4,6 +4,10 @@ import StudyModel
 struct ElectrodeConstants {
   var firstVolume = 0
   var lastVolume = 0
+  /// Particles (one per volume), and the index of the first one's innermost shell: shell i of
+  /// particle p is at `shellStart + i · particles + p`.
+  var particles = 0
+  var shellStart = 0
   var effectiveConductivity = 0.0
   var maxConcentration = 0.0
   var alphaA = 0.5
@@ -39,6 +43,9 @@ final class DFNKernel {
   let transport: UnsafeMutablePointer<Double>
   let area: UnsafeMutablePointer<Double>
   let electrode: UnsafeMutablePointer<Int>
+  /// Per volume, the indices of its particle's two outer shells (−1 in the separator).
+  let outerShell: UnsafeMutablePointer<Int>
+  let innerShell: UnsafeMutablePointer<Int>
   /// The two electrodes' constants (negative, positive), in raw memory so that reading one
   /// field in the inner loop neither copies the struct nor touches reference counts.
   let constants: UnsafeMutablePointer<ElectrodeConstants>
@@ -71,6 +78,8 @@ final class DFNKernel {
   let ionicCurrentPotential: UnsafeMutablePointer<Double>
   let ionicCurrentLeft: UnsafeMutablePointer<Double>
   let ionicCurrentRight: UnsafeMutablePointer<Double>
+  /// Scratch of the observation: each particle's volume-weighted mean stoichiometry.
+  let particleMean: UnsafeMutablePointer<Double>
 
   private static func buffer<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
     let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
@@ -96,6 +105,15 @@ final class DFNKernel {
     transport = DFNKernel.buffer(geometry.transportFactor)
     area = DFNKernel.buffer(geometry.specificArea)
     electrode = DFNKernel.buffer(geometry.electrodeIndex)
+    let shells = layout.mesh.particle
+    outerShell = DFNKernel.buffer(
+      (0..<layout.volumeCount).map {
+        layout.regions[$0] == .separator ? -1 : layout.stoichiometry($0, shell: shells - 1)
+      })
+    innerShell = DFNKernel.buffer(
+      (0..<layout.volumeCount).map {
+        layout.regions[$0] == .separator ? -1 : layout.stoichiometry($0, shell: shells - 2)
+      })
     electrolyte = cell.electrolyte
     temperature = cell.temperatureK
     // Property tables over 0…8 c0; below 5 % of c0 (depletion, where power laws in c bend
@@ -131,6 +149,7 @@ final class DFNKernel {
     ionicCurrentPotential = DFNKernel.scratch(count + 1)
     ionicCurrentLeft = DFNKernel.scratch(count + 1)
     ionicCurrentRight = DFNKernel.scratch(count + 1)
+    particleMean = DFNKernel.scratch(count)
     var constants: [ElectrodeConstants] = []
     let ranges = [layout.negativeVolumes, layout.positiveVolumes]
     for (e, parameters) in [cell.negative, cell.positive].enumerated() {
@@ -142,6 +161,8 @@ final class DFNKernel {
       constants.append(
         ElectrodeConstants(
           firstVolume: ranges[e].lowerBound, lastVolume: ranges[e].upperBound - 1,
+          particles: ranges[e].count,
+          shellStart: e == 0 ? layout.negativeShellStart : layout.positiveShellStart,
           effectiveConductivity: parameters.effectiveConductivitySM, maxConcentration: cMax,
           alphaA: alpha,
           rateScale: parameters.rateConstant * Math.pow(1000, alpha) * cMax,
@@ -166,12 +187,14 @@ final class DFNKernel {
       logConcentration,
       diffusivity, conductivity, potentialFactor, saltFlux, ionicCurrent, diffusivitySlope,
       conductivitySlope, potentialFactorSlope, saltFluxLeft, saltFluxRight, ionicCurrentPotential,
-      ionicCurrentLeft, ionicCurrentRight,
+      ionicCurrentLeft, ionicCurrentRight, particleMean,
     ] {
       pointer.deallocate()
     }
     start.deallocate()
     electrode.deallocate()
+    outerShell.deallocate()
+    innerShell.deallocate()
     for e in 0..<2 {
       constants[e].shellFaceArea.deallocate()
       constants[e].shellVolumeInverse.deallocate()
@@ -203,7 +226,7 @@ final class DFNKernel {
   /// from the two outer shells (as PyBaMM's finite volumes do).
   @inline(__always)
   func surfaceStoichiometry(volume k: Int, _ y: Span<Double>) -> Double {
-    precondition(y.count > start[k] + 4 + shells - 1, "state too short")
+    precondition(y.count > outerShell[k], "state too short")
     return y.withUnsafeBufferPointer { buffer in
       guard let y = buffer.baseAddress else { return .nan }
       return surfaceStoichiometry(volume: k, y)
@@ -213,8 +236,7 @@ final class DFNKernel {
   /// As above, on the raw state.
   @inline(__always)
   func surfaceStoichiometry(volume k: Int, _ y: UnsafePointer<Double>) -> Double {
-    let outer = start[k] + 4 + shells - 1
-    return 1.5 * y[outer] - 0.5 * y[outer - 1]
+    return 1.5 * y[outerShell[k]] - 0.5 * y[innerShell[k]]
   }
 
   /// Fills the electrolyte properties at each volume centre (effective D and κ, the
@@ -323,8 +345,10 @@ final class DFNKernel {
         * inverseC0
       // Electrolyte charge: ∂i_e/∂x = a j, multiplied by the width.
       r[base + 1] = ionicCurrent[k + 1] - ionicCurrent[k] - reaction * width[k]
-      if e >= 0 { electrodeRows(k: k, e: e, current: current, y: y, yp: yp, r: r) }
+      if e >= 0 { electrodeRows(k: k, e: e, current: current, y: y, r: r) }
     }
+    particleRows(e: 0, y: y, yp: yp, r: r)
+    particleRows(e: 1, y: y, yp: yp, r: r)
     // External circuit and charge counter (1 mAh/cm² = 36 000 C/m²).
     switch control {
     case .current(let value): r[currentIndex] = current - value
@@ -336,8 +360,7 @@ final class DFNKernel {
 
   @inline(__always)
   private func electrodeRows(
-    k: Int, e: Int, current: Double, y: UnsafePointer<Double>, yp: UnsafePointer<Double>,
-    r: UnsafeMutablePointer<Double>
+    k: Int, e: Int, current: Double, y: UnsafePointer<Double>, r: UnsafeMutablePointer<Double>
   ) {
     let base = start[k]
     let sigma = constants[e].effectiveConductivity
@@ -381,37 +404,99 @@ final class DFNKernel {
       kinetics = Math.exp(alpha * fOverRT * eta) - Math.exp(-(1 - alpha) * fOverRT * eta)
     }
     r[base + 3] = j - exchange * kinetics
+  }
 
-    // Fick's law in the sphere: shell i exchanges r² D ∂x/∂r with its neighbours; the surface
-    // face carries −j R² / (F c_max).
-    let particle = y + base + 4
-    let particleRate = yp + base + 4
-    let particleResidual = r + base + 4
+  /// Fick's law in the spheres of electrode `e`: shell i exchanges r² D ∂x/∂r with its
+  /// neighbours; the surface face carries −j R² / (F c_max).
+  ///
+  /// Shell by shell across all particles, which lie side by side in the state: with a constant
+  /// diffusivity the inner loops are plain vector arithmetic. Each face's flux is computed for
+  /// both shells it joins, with the same operations, so every row equals the one-pass form.
+  @inline(__always)
+  private func particleRows(
+    e: Int, y: UnsafePointer<Double>, yp: UnsafePointer<Double>, r: UnsafeMutablePointer<Double>
+  ) {
+    let particles = constants[e].particles
+    let first = constants[e].shellStart
     let conductance = constants[e].shellFaceConductance
     let volumeInverse = constants[e].shellVolumeInverse
-    var inward = 0.0
-    if let d = constants[e].constantDiffusivity {
-      for shell in 0..<(shells - 1) {
-        let outward = conductance[shell] * d * (particle[shell + 1] - particle[shell])
-        particleResidual[shell] =
-          particleRate[shell] - (outward - inward) * volumeInverse[shell]
-        inward = outward
+    let surfaceFlux = constants[e].surfaceFluxPerCurrent
+    let firstVolume = constants[e].firstVolume
+    let last = shells &- 1
+    guard let d = constants[e].constantDiffusivity else {
+      variableDiffusivityRows(e: e, y: y, yp: yp, r: r)
+      return
+    }
+    let vectorEnd = particles & ~3
+    for shell in 0..<shells {
+      let offset = first &+ shell &* particles
+      let x = y + offset
+      let rate = yp + offset
+      let row = r + offset
+      let scale = volumeInverse[shell]
+      if shell == 0 {
+        let outer = conductance[0] * d
+        for p in stride(from: 0, to: vectorEnd, by: 4) {
+          let outward = outer * (x.lanes(at: p &+ particles) - x.lanes(at: p))
+          row.setLanes(rate.lanes(at: p) - outward * scale, at: p)
+        }
+        for p in vectorEnd..<particles {
+          let outward = outer * (x[p &+ particles] - x[p])
+          row[p] = rate[p] - outward * scale
+        }
+      } else if shell < last {
+        let inner = conductance[shell &- 1] * d
+        let outer = conductance[shell] * d
+        for p in stride(from: 0, to: vectorEnd, by: 4) {
+          let here = x.lanes(at: p)
+          let inward = inner * (here - x.lanes(at: p &- particles))
+          let outward = outer * (x.lanes(at: p &+ particles) - here)
+          row.setLanes(rate.lanes(at: p) - (outward - inward) * scale, at: p)
+        }
+        for p in vectorEnd..<particles {
+          let inward = inner * (x[p] - x[p &- particles])
+          let outward = outer * (x[p &+ particles] - x[p])
+          row[p] = rate[p] - (outward - inward) * scale
+        }
+      } else {
+        let inner = conductance[shell &- 1]
+        for p in 0..<particles {
+          let inward = inner * d * (x[p] - x[p &- particles])
+          let outward = surfaceFlux * y[start[firstVolume &+ p] &+ 3]
+          row[p] = rate[p] - (outward - inward) * scale
+        }
       }
-    } else {
-      for shell in 0..<(shells - 1) {
-        let x0 = particle[shell]
-        let x1 = particle[shell + 1]
+    }
+  }
+
+  /// As `particleRows`, for a diffusivity that depends on the stoichiometry (evaluated once per
+  /// face, particle by particle).
+  private func variableDiffusivityRows(
+    e: Int, y: UnsafePointer<Double>, yp: UnsafePointer<Double>, r: UnsafeMutablePointer<Double>
+  ) {
+    let particles = constants[e].particles
+    let conductance = constants[e].shellFaceConductance
+    let volumeInverse = constants[e].shellVolumeInverse
+    for p in 0..<particles {
+      let offset = constants[e].shellStart &+ p
+      let x = y + offset
+      let rate = yp + offset
+      let row = r + offset
+      var inward = 0.0
+      for shell in 0..<(shells &- 1) {
+        let here = shell &* particles
+        let x0 = x[here]
+        let x1 = x[here &+ particles]
         let d = constants[e].diffusivity.value(
           ExpressionValues(x: (x0 + x1) / 2, c: 0, temperature: temperature))
         let outward = conductance[shell] * d * (x1 - x0)
-        particleResidual[shell] =
-          particleRate[shell] - (outward - inward) * volumeInverse[shell]
+        row[here] = rate[here] - (outward - inward) * volumeInverse[shell]
         inward = outward
       }
+      let here = (shells &- 1) &* particles
+      let j = y[start[constants[e].firstVolume &+ p] &+ 3]
+      let outward = constants[e].surfaceFluxPerCurrent * j
+      row[here] = rate[here] - (outward - inward) * volumeInverse[shells &- 1]
     }
-    let surfaceShell = shells - 1
-    let outward = constants[e].surfaceFluxPerCurrent * j
-    particleResidual[surfaceShell] =
-      particleRate[surfaceShell] - (outward - inward) * volumeInverse[surfaceShell]
   }
 }

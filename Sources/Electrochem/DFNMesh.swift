@@ -32,10 +32,12 @@ public struct DFNMesh: Sendable, Equatable, Hashable {
 
 /// Where each unknown of the discretised DFN lives in the state vector.
 ///
-/// Unknowns are grouped by volume along x so that the Jacobian stays narrow: for each volume
-/// the electrolyte concentration (scaled by its initial value) and potential, then, in an
-/// electrode, the solid potential, the interfacial current density and the particle's
-/// stoichiometries from centre to surface. The applied current density and the charge
+/// Unknowns are grouped by volume along x so that the couplings along x stay narrow: for each
+/// volume the electrolyte concentration (scaled by its initial value) and potential, then, in
+/// an electrode, the solid potential and the interfacial current density. The particles'
+/// stoichiometries follow, electrode by electrode and shell by shell from the centre out, with
+/// the particles of one shell side by side: the loops over particles (residual, Newton solves,
+/// averages) then run over consecutive memory. The applied current density and the charge
 /// passed close the vector.
 public struct DFNLayout: Sendable, Equatable {
   /// The region a volume belongs to.
@@ -56,6 +58,10 @@ public struct DFNLayout: Sendable, Equatable {
   public let regions: [Region]
   /// Index of the first unknown of each volume (its scaled electrolyte concentration).
   public let volumeStart: [Int]
+  /// Index of the innermost shell of the first particle of the negative electrode.
+  public let negativeShellStart: Int
+  /// Index of the innermost shell of the first particle of the positive electrode.
+  public let positiveShellStart: Int
   /// Index of the applied current density, A/m² (positive on discharge).
   public let current: Int
   /// Index of the charge passed since the step began, mAh/cm² (positive on discharge).
@@ -74,11 +80,14 @@ public struct DFNLayout: Sendable, Equatable {
     var next = 0
     for region in regions {
       starts.append(next)
-      next += region == .separator ? 2 : 4 + mesh.particle
+      next += region == .separator ? 2 : 4
     }
     self.regions = regions
     self.volumeCount = regions.count
     self.volumeStart = starts
+    negativeShellStart = next
+    positiveShellStart = next + mesh.negative * mesh.particle
+    next = positiveShellStart + mesh.positive * mesh.particle
     self.current = next
     self.charge = next + 1
     self.size = next + 2
@@ -94,7 +103,10 @@ public struct DFNLayout: Sendable, Equatable {
   @inline(__always) public func interfacialCurrent(_ k: Int) -> Int { volumeStart[k] + 3 }
   /// Stoichiometry of shell `shell` (0 = centre) of the particle in electrode volume `k`.
   @inline(__always) public func stoichiometry(_ k: Int, shell: Int) -> Int {
-    volumeStart[k] + 4 + shell
+    if k < mesh.negative { return negativeShellStart + shell * mesh.negative + k }
+    let particle = k - mesh.negative - mesh.separator
+    precondition(particle >= 0, "volume \(k) is in the separator")
+    return positiveShellStart + shell * mesh.positive + particle
   }
 
   /// The volumes of the negative electrode.

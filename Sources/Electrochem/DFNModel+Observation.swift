@@ -132,22 +132,36 @@ extension DFNModel {
           return ElectrodeAverages()
         }
         var result = ElectrodeAverages()
+        // Each particle's volume-weighted mean and the extremes of all shells, shell by shell
+        // across the particles (side by side in the state).
+        let particles = constants.pointee.particles
+        let means = kernel.particleMean
+        let vectorEnd = particles & ~3
+        means.update(repeating: 0, count: particles)
+        var lowest = Lanes(repeating: .infinity)
+        var highest = Lanes(repeating: -.infinity)
+        for shell in 0..<shells {
+          let level = y + (constants.pointee.shellStart &+ shell &* particles)
+          let weight = shellVolume[shell]
+          for p in stride(from: 0, to: vectorEnd, by: 4) {
+            let values = level.lanes(at: p)
+            means.setLanes(means.lanes(at: p) + weight * values, at: p)
+            lowest = pointwiseMin(lowest, values)
+            highest = pointwiseMax(highest, values)
+          }
+          for p in vectorEnd..<particles {
+            means[p] += weight * level[p]
+            result.shellMin = min(result.shellMin, level[p])
+            result.shellMax = max(result.shellMax, level[p])
+          }
+        }
+        result.shellMin = min(result.shellMin, lowest.min())
+        result.shellMax = max(result.shellMax, highest.max())
         var length = 0.0
         for k in volumes {
           let width = kernel.width[k]
           let base = start[k]
-          var mean = 0.0
-          var shellMin = result.shellMin
-          var shellMax = result.shellMax
-          for shell in 0..<shells {
-            let value = y[base &+ 4 &+ shell]
-            mean += shellVolume[shell] * value
-            shellMin = min(shellMin, value)
-            shellMax = max(shellMax, value)
-          }
-          result.shellMin = shellMin
-          result.shellMax = shellMax
-          mean /= particleVolume
+          let mean = means[k &- volumes.lowerBound] / particleVolume
           let surface = kernel.surfaceStoichiometry(volume: k, y)
           let ocp = ocpTable.value(surface)
           let j = y[base &+ 3]

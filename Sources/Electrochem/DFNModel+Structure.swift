@@ -20,7 +20,7 @@ extension DFNLayout {
       guard isElectrode else { continue }
       let j = layout.interfacialCurrent(k)
       let outer = layout.stoichiometry(k, shell: layout.mesh.particle - 1)
-      entries.append((j, outer - 1))
+      entries.append((j, layout.stoichiometry(k, shell: layout.mesh.particle - 2)))
       entries.append((layout.electrolyteConcentration(k), j))
       entries.append((layout.electrolytePotential(k), j))
       entries.append((layout.solidPotential(k), j))

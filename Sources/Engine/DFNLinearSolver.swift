@@ -19,6 +19,14 @@ final class DFNLinearSolver: DAELinearSolver {
   /// Per particle: the index of its j and of its innermost shell.
   private let current: UnsafeMutablePointer<Int>
   private let firstShell: UnsafeMutablePointer<Int>
+  /// Runs of particles whose shells lie side by side (particle p + 1's shell i right after
+  /// particle p's, shell i + 1 a stride further): first particle, length, stride.
+  private let runCount: Int
+  private let runFirst: UnsafeMutablePointer<Int>
+  private let runLength: UnsafeMutablePointer<Int>
+  private let runStride: UnsafeMutablePointer<Int>
+  /// Scratch: the j of each particle of a run.
+  private let currentValue: UnsafeMutablePointer<Double>
   /// Pattern positions of each j's diagonal.
   private let currentDiagonalAt: UnsafeMutablePointer<Int>
   /// j's couplings to the banded unknowns, particle p's in `couplingStart[p]..<[p + 1]`:
@@ -78,7 +86,8 @@ final class DFNLinearSolver: DAELinearSolver {
 
   deinit {
     for pointer in [
-      current, firstShell, currentDiagonalAt, rowCouplingStart, rowCouplingAt, rowCouplingColumn,
+      current, firstShell, runFirst, runLength, runStride, currentDiagonalAt, rowCouplingStart,
+      rowCouplingAt, rowCouplingColumn,
       columnCouplingStart, columnCouplingAt, columnCouplingRow, rowCouplingCurrent,
       columnCouplingCurrent, fillTarget, reduced, diagonalAt,
       belowAt, aboveAt, outerCurrentAt, currentOuterAt, currentInnerAt, reducedSource,
@@ -88,7 +97,7 @@ final class DFNLinearSolver: DAELinearSolver {
     }
     for pointer in [
       inverseDenominator, upperFactor, below, response, rowOuter, rowInner,
-      inverseCurrentDiagonal, rowCoupling, columnCouplingFactor, reducedRight,
+      inverseCurrentDiagonal, rowCoupling, columnCouplingFactor, reducedRight, currentValue,
     ] {
       pointer.deallocate()
     }
@@ -104,8 +113,10 @@ final class DFNLinearSolver: DAELinearSolver {
     var particleOf = [Int](repeating: -1, count: layout.size)
     var particleOfCurrent = [Int](repeating: -1, count: layout.size)
     var volumeOf = [Int](repeating: -1, count: layout.size)
+    var shellOf = [Int](repeating: -1, count: layout.size)
     var current: [Int] = []
     var firstShell: [Int] = []
+    var shellStride: [Int] = []
     for k in 0..<layout.volumeCount {
       for unknown in layout.volumeStart[k]..<(layout.volumeStart[k] + 2) { volumeOf[unknown] = k }
       guard layout.regions[k] != .separator else { continue }
@@ -115,7 +126,14 @@ final class DFNLinearSolver: DAELinearSolver {
       volumeOf[layout.interfacialCurrent(k)] = k
       current.append(layout.interfacialCurrent(k))
       firstShell.append(layout.stoichiometry(k, shell: 0))
-      for shell in 0..<shells { particleOf[layout.stoichiometry(k, shell: shell)] = particle }
+      shellStride.append(layout.stoichiometry(k, shell: 1) - layout.stoichiometry(k, shell: 0))
+      for shell in 0..<shells {
+        let unknown = layout.stoichiometry(k, shell: shell)
+        // Shell i of a particle must sit at its first shell plus i strides.
+        guard unknown == firstShell[particle] + shell * shellStride[particle] else { return nil }
+        particleOf[unknown] = particle
+        shellOf[unknown] = shell
+      }
     }
     let reduced = (0..<layout.size).filter { particleOf[$0] < 0 && particleOfCurrent[$0] < 0 }
     var reducedIndex = [Int](repeating: -1, count: layout.size)
@@ -142,8 +160,8 @@ final class DFNLinearSolver: DAELinearSolver {
         switch (rowParticle >= 0, columnParticle >= 0) {
         case (true, true):
           guard rowParticle == columnParticle else { return nil }
-          let i = row - firstShell[rowParticle]
-          let m = column - firstShell[rowParticle]
+          let i = shellOf[row]
+          let m = shellOf[column]
           let slot = rowParticle * shells + i
           switch m - i {
           case 0: diagonalAt[slot] = position
@@ -153,13 +171,13 @@ final class DFNLinearSolver: DAELinearSolver {
           }
         case (true, false):
           // Only the outer shell's row may hold a column outside the particle: its own j.
-          let i = row - firstShell[rowParticle]
+          let i = shellOf[row]
           guard i == shells - 1, columnCurrent == rowParticle else { return nil }
           outerCurrentAt[rowParticle] = position
         case (false, true):
           // Only j's row may hold shell columns: its particle's two outer shells.
           guard rowCurrent == columnParticle else { return nil }
-          let i = column - firstShell[columnParticle]
+          let i = shellOf[column]
           if i == shells - 1 {
             currentOuterAt[columnParticle] = position
           } else if i == shells - 2 {
@@ -204,6 +222,21 @@ final class DFNLinearSolver: DAELinearSolver {
     particles = count
     self.current = DFNLinearSolver.buffer(current)
     self.firstShell = DFNLinearSolver.buffer(firstShell)
+    var runs: [(first: Int, length: Int, stride: Int)] = []
+    for particle in 0..<count {
+      if let last = runs.last, shellStride[particle] == last.stride,
+        firstShell[particle] == firstShell[last.first] + last.length
+      {
+        runs[runs.count - 1].length += 1
+      } else {
+        runs.append((particle, 1, shellStride[particle]))
+      }
+    }
+    runCount = runs.count
+    runFirst = DFNLinearSolver.buffer(runs.map(\.first))
+    runLength = DFNLinearSolver.buffer(runs.map(\.length))
+    runStride = DFNLinearSolver.buffer(runs.map(\.stride))
+    currentValue = DFNLinearSolver.buffer([Double](repeating: 0, count: count))
     self.currentDiagonalAt = DFNLinearSolver.buffer(currentDiagonalAt)
     rowCouplingStart = DFNLinearSolver.buffer(DFNLinearSolver.starts(rowCouplings))
     rowCouplingAt = DFNLinearSolver.buffer(rowCouplings.flatMap { $0.map(\.position) })
@@ -327,34 +360,49 @@ final class DFNLinearSolver: DAELinearSolver {
     // overflow checks would double the instructions of these short loops.
     let shells = self.shells
     let particles = self.particles
-    let firstShell = self.firstShell
     let current = self.current
-    // Shells, one level at a time across all particles (independent chains, so the processor
-    // overlaps them): z = T⁻¹ b_s in place, then j's right-hand side less r z.
-    for particle in 0..<particles {
-      let index = firstShell[particle]
-      x[index] *= inverseDenominator[particle]
-    }
-    for i in 1..<shells {
-      let sub = below + i &* particles
-      let inverse = inverseDenominator + i &* particles
-      for particle in 0..<particles {
-        let index = firstShell[particle] &+ i
-        x[index] = (x[index] - sub[particle] * x[index &- 1]) * inverse[particle]
+    // Shells, one level at a time across the particles of a run (consecutive in the state, so
+    // each level is plain vector arithmetic): z = T⁻¹ b_s in place, then j's right-hand side
+    // less r z.
+    for run in 0..<runCount {
+      let first = runFirst[run]
+      let count = runLength[run]
+      let stride = runStride[run]
+      let base = x + firstShell[first]
+      let vectorEnd = count & ~3
+      let inverse0 = inverseDenominator + first
+      for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
+        base.setLanes(base.lanes(at: q) * inverse0.lanes(at: q), at: q)
       }
-    }
-    var i = shells &- 2
-    while i >= 0 {
-      let factor = upperFactor + i &* particles
-      for particle in 0..<particles {
-        let index = firstShell[particle] &+ i
-        x[index] -= factor[particle] * x[index &+ 1]
+      for q in vectorEnd..<count { base[q] *= inverse0[q] }
+      for i in 1..<shells {
+        let sub = below + (i &* particles &+ first)
+        let inverse = inverseDenominator + (i &* particles &+ first)
+        let level = base + i &* stride
+        let previous = base + (i &- 1) &* stride
+        for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
+          let value = (level.lanes(at: q) - sub.lanes(at: q) * previous.lanes(at: q))
+          level.setLanes(value * inverse.lanes(at: q), at: q)
+        }
+        for q in vectorEnd..<count { level[q] = (level[q] - sub[q] * previous[q]) * inverse[q] }
       }
-      i &-= 1
-    }
-    for particle in 0..<particles {
-      let outer = firstShell[particle] &+ shells &- 1
-      x[current[particle]] -= rowOuter[particle] * x[outer] + rowInner[particle] * x[outer &- 1]
+      var i = shells &- 2
+      while i >= 0 {
+        let factor = upperFactor + (i &* particles &+ first)
+        let level = base + i &* stride
+        let next = base + (i &+ 1) &* stride
+        for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
+          level.setLanes(level.lanes(at: q) - factor.lanes(at: q) * next.lanes(at: q), at: q)
+        }
+        for q in vectorEnd..<count { level[q] -= factor[q] * next[q] }
+        i &-= 1
+      }
+      let outer = base + (shells &- 1) &* stride
+      let inner = base + (shells &- 2) &* stride
+      for q in 0..<count {
+        let particle = first &+ q
+        x[current[particle]] -= rowOuter[particle] * outer[q] + rowInner[particle] * inner[q]
+      }
     }
     // The banded system in the other unknowns, its right-hand side less b/D' times j's.
     for index in 0..<reducedCount { reducedRight[index] = x[reduced[index]] }
@@ -372,14 +420,21 @@ final class DFNLinearSolver: DAELinearSolver {
       x[current[particle]] *= inverseCurrentDiagonal[particle]
     }
     // Back to the shells: x_s = z − w x_j.
-    for particle in 0..<particles {
-      let shell = x + firstShell[particle]
-      let response = self.response + particle
-      let j = x[current[particle]]
-      var i = 0
-      while i < shells {
-        shell[i] -= response[i &* particles] * j
-        i &+= 1
+    for run in 0..<runCount {
+      let first = runFirst[run]
+      let count = runLength[run]
+      let stride = runStride[run]
+      let base = x + firstShell[first]
+      for q in 0..<count { currentValue[q] = x[current[first &+ q]] }
+      let vectorEnd = count & ~3
+      for i in 0..<shells {
+        let level = base + i &* stride
+        let response = self.response + (i &* particles &+ first)
+        for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
+          let change = response.lanes(at: q) * currentValue.lanes(at: q)
+          level.setLanes(level.lanes(at: q) - change, at: q)
+        }
+        for q in vectorEnd..<count { level[q] -= response[q] * currentValue[q] }
       }
     }
     return true
