@@ -12,6 +12,7 @@ public final class Simulator {
   private let pattern: SparsityPattern
   private var system: DFNSystem?
   private var solver: IDASolver?
+  private var initializer: ConsistentInitializer?
 
   /// A simulator for `options`.
   public init(options: SimulationOptions) {
@@ -36,8 +37,9 @@ public final class Simulator {
       try StepResolver.resolve(step, cell: cell, nominalCapacityAh: nominalCapacityAh)
     }
     let model = DFNModel(cell: cell, mesh: options.mesh)
-    let (system, solver) = try prepare(model)
-    var runner = StepRunner(model: model, system: system, solver: solver, pattern: pattern)
+    let (system, solver, initializer) = try prepare(model)
+    var runner = StepRunner(
+      model: model, system: system, solver: solver, initializer: initializer)
     runner.profileTimes = profileTimesS.sorted()
     runner.suppressesAlgebraicError = options.suppressesAlgebraicError
     var results: [StepResult] = []
@@ -59,10 +61,12 @@ public final class Simulator {
     return RunResult(steps: results, completed: completed, statistics: statistics)
   }
 
-  private func prepare(_ model: DFNModel) throws(SimulationError) -> (DFNSystem, IDASolver) {
-    if let system, let solver {
+  private func prepare(_ model: DFNModel) throws(SimulationError) -> (
+    DFNSystem, IDASolver, ConsistentInitializer
+  ) {
+    if let system, let solver, let initializer {
       system.model = model
-      return (system, solver)
+      return (system, solver, initializer)
     }
     let system = DFNSystem(model: model, pattern: pattern, method: options.jacobian)
     let problem = DAEProblem(
@@ -85,9 +89,11 @@ public final class Simulator {
         ? DFNLinearSolver(layout: model.layout, pattern: pattern) : nil
       let solver = try IDASolver(
         problem: problem, system: system, options: idaOptions, linearSolver: linearSolver)
+      let initializer = ConsistentInitializer(system: system, pattern: pattern)
       self.system = system
       self.solver = solver
-      return (system, solver)
+      self.initializer = initializer
+      return (system, solver, initializer)
     } catch {
       throw SimulationError(subject: "solver", message: error.description)
     }

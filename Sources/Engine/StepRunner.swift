@@ -7,7 +7,7 @@ struct StepRunner {
   let model: DFNModel
   let system: DFNSystem
   let solver: IDASolver
-  let pattern: SparsityPattern
+  let initializer: ConsistentInitializer
   private(set) var clock = 0.0
   private(set) var passedCapacity = 0.0
   /// IDA's work over all steps so far.
@@ -18,11 +18,13 @@ struct StepRunner {
   /// `SimulationOptions.suppressesAlgebraicError`).
   var suppressesAlgebraicError = false
 
-  init(model: DFNModel, system: DFNSystem, solver: IDASolver, pattern: SparsityPattern) {
+  init(
+    model: DFNModel, system: DFNSystem, solver: IDASolver, initializer: ConsistentInitializer
+  ) {
     self.model = model
     self.system = system
     self.solver = solver
-    self.pattern = pattern
+    self.initializer = initializer
   }
 
   struct Outcome {
@@ -116,7 +118,6 @@ struct StepRunner {
   private func initialize(_ y: inout [Double], _ yp: inout [Double], plan: ResolvedStep)
     -> EndReason?
   {
-    let initializer = ConsistentInitializer(system: system, pattern: pattern)
     if initializer.solve(y: &y, yp: &yp) {
       do {
         try solver.reset(time: clock, state: y, derivative: yp)
