@@ -135,6 +135,7 @@ final class BandWorkspace {
 
   /// Factorises the matrix in place; false when it is singular.
   func factor() -> Bool {
+    if fitsWindows { return factorInWindows() }
     // Locals and wrapping index arithmetic: the loops then hold no reloads of the class's
     // fields and no overflow checks (every index lies inside the allocation by construction).
     let a = values
@@ -204,33 +205,71 @@ final class BandWorkspace {
         row &+= 1
       }
     }
-    if fitsWindows { fillWindows() }
     return true
   }
 
-  /// Copies the factors into `lowerColumns`, `pivotOffsets` and `upperRows`.
-  private func fillWindows() {
+  /// `factor` for bands that fit the substitutions' windows, with loops of fixed length: every
+  /// row below the pivot is updated over the pivot row's whole reach (lower + upper columns),
+  /// zeros included, so that no loop ends where the fill happens to end. Subtracting a
+  /// multiple of zero leaves a value as it was: the factors are those of `factor`.
+  private func factorInWindows() -> Bool {
+    let a = values
     let n = size
-    let below = BandWorkspace.lowerWindow
-    let right = BandWorkspace.upperWindow
-    lowerColumns.update(repeating: 0, count: n &* below)
-    upperRows.update(repeating: 0, count: n &* right)
-    for row in 0..<n {
-      let entries = values + (row &* width &- row &+ lower)
-      // Row r's multiplier for column c (c < r) goes to column c's slot r − c − 1.
-      var column = max(0, row &- lower)
-      while column < row {
-        lowerColumns[column &* below &+ row &- column &- 1] = entries[column]
-        column &+= 1
+    let lower = self.lower
+    let width = self.width
+    let threshold = BandWorkspace.pivotThreshold
+    let reach = lower &+ upper
+    guard equilibrateRows() else { return false }
+    for column in 0..<n {
+      let diagonalAt = column &* width &+ lower
+      let lastRow = min(column &+ lower, n &- 1)
+      let diagonal = abs(a[diagonalAt])
+      var pivot = column
+      var largest = diagonal
+      var row = column &+ 1
+      while row <= lastRow {
+        let magnitude = abs(a[row &* width &+ column &- row &+ lower])
+        if magnitude > largest {
+          largest = magnitude
+          pivot = row
+        }
+        row &+= 1
       }
-      let target = upperRows + row &* right
-      column = row &+ 1
-      while column <= rowEnd[row] {
-        target[column &- row &- 1] = entries[column]
-        column &+= 1
+      guard largest > 0, largest.isFinite else { return false }
+      if diagonal >= threshold * largest { pivot = column }
+      pivots[column] = pivot
+      // Row r's storage holds columns r − lower … r + lower + upper, so both rows hold the
+      // pivot row's reach (columns past the last one are zeros that stay zero).
+      let source = a + (column &* width &- column &+ lower)
+      if pivot != column {
+        let other = a + (pivot &* width &- pivot &+ lower)
+        for k in column...(column &+ reach) {
+          let held = source[k]
+          source[k] = other[k]
+          other[k] = held
+        }
       }
-      pivotOffsets[row] = pivots[row] &- row
+      let inverse = 1 / a[diagonalAt]
+      inverseDiagonal[column] = inverse
+      pivotOffsets[column] = pivot &- column
+      // The pivot row is final now: its U entries go to the back substitution's window.
+      let upperWindow = upperRows + column &* BandWorkspace.upperWindow
+      for k in 0..<BandWorkspace.upperWindow {
+        upperWindow[k] = k < reach ? source[column &+ 1 &+ k] : 0
+      }
+      let multipliers = lowerColumns + column &* BandWorkspace.lowerWindow
+      for d in 0..<BandWorkspace.lowerWindow { multipliers[d] = 0 }
+      row = column &+ 1
+      while row <= lastRow {
+        let target = a + (row &* width &- row &+ lower)
+        let factor = target[column] * inverse
+        target[column] = factor
+        multipliers[row &- column &- 1] = factor
+        for k in (column &+ 1)...(column &+ reach) { target[k] -= factor * source[k] }
+        row &+= 1
+      }
     }
+    return true
   }
 
   /// The plain forward substitution (L unit lower triangular, no permutation) over `rows`,
