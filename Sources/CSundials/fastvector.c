@@ -7,6 +7,7 @@
 #include "CSundials.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 // Element-wise kernels are compiled twice, for AVX2 and for any x86-64, and the loader picks
@@ -222,10 +223,40 @@ ELEMENTWISE int CSundials_ErrorWeights(sunindextype n, realtype relative,
   return invalid ? -1 : 0;
 }
 
-N_Vector CSundials_NewVector(sunindextype length, SUNContext context) {
-  N_Vector vector = N_VNew_Serial(length, context);
+// Vectors on 64-byte boundaries: malloc's 16-byte alignment put every other 32-byte load of the
+// kernels across two cache lines, and the kernels run at the speed of the cache.
+static realtype *aligned_data(sunindextype length) {
+  void *data = NULL;
+  size_t bytes = (size_t)(length > 0 ? length : 1) * sizeof(realtype);
+  if (posix_memalign(&data, 64, bytes) != 0) return NULL;
+  return (realtype *)data;
+}
+
+static N_Vector aligned_clone(N_Vector template) {
+  N_Vector vector = N_VCloneEmpty_Serial(template);
   if (vector == NULL) return NULL;
+  realtype *data = aligned_data(LENGTH(template));
+  if (data == NULL) {
+    N_VDestroy_Serial(vector);
+    return NULL;
+  }
+  NV_OWN_DATA_S(vector) = SUNTRUE;
+  NV_DATA_S(vector) = data;
+  return vector;
+}
+
+N_Vector CSundials_NewVector(sunindextype length, SUNContext context) {
+  N_Vector vector = N_VNewEmpty_Serial(length, context);
+  if (vector == NULL) return NULL;
+  realtype *data = aligned_data(length);
+  if (data == NULL) {
+    N_VDestroy_Serial(vector);
+    return NULL;
+  }
+  NV_OWN_DATA_S(vector) = SUNTRUE;
+  NV_DATA_S(vector) = data;
   N_Vector_Ops ops = vector->ops;
+  ops->nvclone = aligned_clone;
   ops->nvlinearsum = linear_sum;
   ops->nvconst = constant;
   ops->nvprod = product;

@@ -208,10 +208,11 @@ final class BandWorkspace {
     return true
   }
 
-  /// `factor` for bands that fit the substitutions' windows, with loops of fixed length: every
-  /// row below the pivot is updated over the pivot row's whole reach (lower + upper columns),
-  /// zeros included, so that no loop ends where the fill happens to end. Subtracting a
-  /// multiple of zero leaves a value as it was: the factors are those of `factor`.
+  /// `factor` for bands that fit the substitutions' windows, with loops of fixed length.
+  ///
+  /// Every row below the pivot is updated over the pivot row's whole reach (lower + upper
+  /// columns), zeros included, so that no loop ends where the fill happens to end. Subtracting
+  /// a multiple of zero leaves a value as it was: the factors are those of the general form.
   private func factorInWindows() -> Bool {
     let a = values
     let n = size
