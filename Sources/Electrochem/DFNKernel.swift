@@ -80,6 +80,9 @@ final class DFNKernel {
   let ionicCurrentRight: UnsafeMutablePointer<Double>
   /// Scratch of the observation: each particle's volume-weighted mean stoichiometry.
   let particleMean: UnsafeMutablePointer<Double>
+  /// Scratch of the Butler–Volmer rows: each particle's surface stoichiometry and OCP.
+  let surfaceScratch: UnsafeMutablePointer<Double>
+  let ocpScratch: UnsafeMutablePointer<Double>
 
   private static func buffer<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
     let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
@@ -150,6 +153,8 @@ final class DFNKernel {
     ionicCurrentLeft = DFNKernel.scratch(count + 1)
     ionicCurrentRight = DFNKernel.scratch(count + 1)
     particleMean = DFNKernel.scratch(count)
+    surfaceScratch = DFNKernel.scratch(count)
+    ocpScratch = DFNKernel.scratch(count)
     var constants: [ElectrodeConstants] = []
     let ranges = [layout.negativeVolumes, layout.positiveVolumes]
     for (e, parameters) in [cell.negative, cell.positive].enumerated() {
@@ -187,7 +192,7 @@ final class DFNKernel {
       logConcentration,
       diffusivity, conductivity, potentialFactor, saltFlux, ionicCurrent, diffusivitySlope,
       conductivitySlope, potentialFactorSlope, saltFluxLeft, saltFluxRight, ionicCurrentPotential,
-      ionicCurrentLeft, ionicCurrentRight, particleMean,
+      ionicCurrentLeft, ionicCurrentRight, particleMean, surfaceScratch, ocpScratch,
     ] {
       pointer.deallocate()
     }
@@ -347,6 +352,8 @@ final class DFNKernel {
       r[base + 1] = ionicCurrent[k + 1] - ionicCurrent[k] - reaction * width[k]
       if e >= 0 { electrodeRows(k: k, e: e, current: current, y: y, r: r) }
     }
+    butlerVolmerRows(e: 0, y: y, r: r)
+    butlerVolmerRows(e: 1, y: y, r: r)
     particleRows(e: 0, y: y, yp: yp, r: r)
     particleRows(e: 1, y: y, yp: yp, r: r)
     // External circuit and charge counter (1 mAh/cm² = 36 000 C/m²).
@@ -381,29 +388,54 @@ final class DFNKernel {
       right = -sigma * (y[start[k + 1] + 2] - phi) * inverseDistance[k]
     }
     r[base + 2] = right - left + area[k] * j * width[k]
+  }
 
-    // Butler–Volmer: j = j0 [exp(α_a f η) − exp(−α_c f η)], η = φ_s − φ_e − U − j R_film,
-    // with the surface value extrapolated linearly from the two outer shells.
-    let surface = surfaceStoichiometry(volume: k, y)
-    let ocp = constants[e].ocp.value(surface)
-    let eta = phi - y[base + 1] - ocp - j * constants[e].filmResistance
-    let alpha = constants[e].alphaA
-    let c = concentration[k]
-    let exchange =
-      constants[e].rateScale * DFNModel.regularizedPower(c / 1000, alpha)
-      * DFNModel.regularizedPower(1 - surface, alpha)
-      * DFNModel.regularizedPower(surface, 1 - alpha)
-    let kinetics: Double
-    if alpha == 0.5 {
-      // 2 sinh(z) as e^z − e^−z from one exponential: about half the cost of sinh, which goes
-      // through expm1; the cancellation near z = 0 costs relative accuracy ~1e-16/|z| there,
-      // where j itself is near zero, and z = 0 still gives exactly 0.
-      let growth = Math.exp(0.5 * fOverRT * eta)
-      kinetics = growth - 1 / growth
-    } else {
-      kinetics = Math.exp(alpha * fOverRT * eta) - Math.exp(-(1 - alpha) * fOverRT * eta)
+  /// Butler–Volmer rows of electrode `e`: j = j0 [exp(α_a f η) − exp(−α_c f η)] with
+  /// η = φ_s − φ_e − U − j R_film and the surface value extrapolated linearly from the two
+  /// outer shells.
+  ///
+  /// In three passes over the particles (surfaces, four at a time; open-circuit potentials;
+  /// kinetics), so that the table reads of all particles are under way together instead of
+  /// each waiting behind the previous particle's exponential.
+  @inline(__always)
+  private func butlerVolmerRows(e: Int, y: UnsafePointer<Double>, r: UnsafeMutablePointer<Double>) {
+    let particles = constants[e].particles
+    let first = constants[e].firstVolume
+    let outer = y + (constants[e].shellStart &+ (shells &- 1) &* particles)
+    let inner = outer - particles
+    let surface = surfaceScratch
+    let ocp = ocpScratch
+    let vectorEnd = particles & ~3
+    for p in stride(from: 0, to: vectorEnd, by: 4) {
+      surface.setLanes(1.5 * outer.lanes(at: p) - 0.5 * inner.lanes(at: p), at: p)
     }
-    r[base + 3] = j - exchange * kinetics
+    for p in vectorEnd..<particles { surface[p] = 1.5 * outer[p] - 0.5 * inner[p] }
+    let table = constants[e].ocp
+    for p in 0..<particles { ocp[p] = table.value(surface[p]) }
+    let filmResistance = constants[e].filmResistance
+    let alpha = constants[e].alphaA
+    let rateScale = constants[e].rateScale
+    for p in 0..<particles {
+      let k = first &+ p
+      let base = start[k]
+      let j = y[base &+ 3]
+      let eta = y[base &+ 2] - y[base &+ 1] - ocp[p] - j * filmResistance
+      let exchange =
+        rateScale * DFNModel.regularizedPower(concentration[k] / 1000, alpha)
+        * DFNModel.regularizedPower(1 - surface[p], alpha)
+        * DFNModel.regularizedPower(surface[p], 1 - alpha)
+      let kinetics: Double
+      if alpha == 0.5 {
+        // 2 sinh(z) as e^z − e^−z from one exponential: about half the cost of sinh, which
+        // goes through expm1; the cancellation near z = 0 costs relative accuracy ~1e-16/|z|
+        // there, where j itself is near zero, and z = 0 still gives exactly 0.
+        let growth = Math.exp(0.5 * fOverRT * eta)
+        kinetics = growth - 1 / growth
+      } else {
+        kinetics = Math.exp(alpha * fOverRT * eta) - Math.exp(-(1 - alpha) * fOverRT * eta)
+      }
+      r[base &+ 3] = j - exchange * kinetics
+    }
   }
 
   /// Fick's law in the spheres of electrode `e`: shell i exchanges r² D ∂x/∂r with its
