@@ -72,4 +72,24 @@ import Testing
     let inside = 1000.3
     #expect(abs(table.value(inside) - Self.direct(conductivity, c: inside)) < 1e-10)
   }
+
+  /// Four points at once give what one at a time gives, bit for bit: on the grid (the cubics
+  /// side by side), with one point off it (each evaluated alone), and for a constant.
+  @Test(arguments: [
+    [1000.3, 60.5, 7999.9, 50], [1000.3, 49.9, 2000, 3000], [8000, 9000, 100, 1e-3],
+  ])
+  func fourPointsAtOnceGiveTheValuesOfOne(points: [Double]) {
+    let conductivity = TabulatedFunction(
+      Self.cell.electrolyte.conductivity, variable: .c, domain: 0...8000, directBelow: 50,
+      temperature: Self.temperature)
+    let constant = TabulatedFunction(
+      .constant(1.5), variable: .c, domain: 0...8000, temperature: Self.temperature)
+    let lanes = Lanes(points[0], points[1], points[2], points[3])
+    for table in [conductivity, constant] {
+      let values = table.values(lanes)
+      for lane in 0..<4 {
+        #expect(values[lane].bitPattern == table.value(points[lane]).bitPattern, "lane \(lane)")
+      }
+    }
+  }
 }
