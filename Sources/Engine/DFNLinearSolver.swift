@@ -27,6 +27,8 @@ final class DFNLinearSolver: DAELinearSolver {
   private let runStride: UnsafeMutablePointer<Int>
   /// Scratch: the j of each particle of a run.
   private let currentValue: UnsafeMutablePointer<Double>
+  /// Whether each run's blocks were equal at the last factorisation (one set of factors).
+  private let runUniform: UnsafeMutablePointer<Bool>
   /// Pattern positions of each j's diagonal.
   private let currentDiagonalAt: UnsafeMutablePointer<Int>
   /// j's couplings to the banded unknowns, particle p's in `couplingStart[p]..<[p + 1]`:
@@ -101,6 +103,7 @@ final class DFNLinearSolver: DAELinearSolver {
     ] {
       pointer.deallocate()
     }
+    runUniform.deallocate()
   }
 
   /// A solver for `pattern` on `layout`; nil when the pattern couples a particle to anything
@@ -237,6 +240,7 @@ final class DFNLinearSolver: DAELinearSolver {
     runLength = DFNLinearSolver.buffer(runs.map(\.length))
     runStride = DFNLinearSolver.buffer(runs.map(\.stride))
     currentValue = DFNLinearSolver.buffer([Double](repeating: 0, count: count))
+    runUniform = DFNLinearSolver.buffer([Bool](repeating: false, count: runs.count))
     self.currentDiagonalAt = DFNLinearSolver.buffer(currentDiagonalAt)
     rowCouplingStart = DFNLinearSolver.buffer(DFNLinearSolver.starts(rowCouplings))
     rowCouplingAt = DFNLinearSolver.buffer(rowCouplings.flatMap { $0.map(\.position) })
@@ -300,58 +304,143 @@ final class DFNLinearSolver: DAELinearSolver {
     }
     // The fill products lie particle by particle in `fillTarget`.
     var fill = 0
-    for particle in 0..<particles {
-      let base = particle * shells
-      @inline(__always) func slot(_ i: Int) -> Int { i * particles + particle }
-      // Thomas factors of the shell block T (forward elimination without pivoting).
-      var previousUpper = 0.0
-      for i in 0..<shells {
-        let sub = value(belowAt[base + i])
-        let denominator = values[diagonalAt[base + i]] - sub * previousUpper
-        guard denominator != 0, denominator.isFinite else { return false }
-        inverseDenominator[slot(i)] = 1 / denominator
-        below[slot(i)] = sub
-        previousUpper = value(aboveAt[base + i]) / denominator
-        upperFactor[slot(i)] = previousUpper
-      }
-      // The shells' response to j: w = T⁻¹ c, c nonzero in the outer shell only.
-      let coupling = value(outerCurrentAt[particle])
-      var forward = 0.0
-      for i in 0..<shells {
-        forward =
-          ((i == shells - 1 ? coupling : 0) - below[slot(i)] * forward)
-          * inverseDenominator[slot(i)]
-        response[slot(i)] = forward
-      }
-      for i in stride(from: shells - 2, through: 0, by: -1) {
-        response[slot(i)] -= upperFactor[slot(i)] * response[slot(i + 1)]
-      }
-      // Schur complement on j's diagonal: D − r T⁻¹ c.
-      rowOuter[particle] = value(currentOuterAt[particle])
-      rowInner[particle] = value(currentInnerAt[particle])
-      let condensed =
-        values[currentDiagonalAt[particle]]
-        - (rowOuter[particle] * response[slot(shells - 1)]
-          + rowInner[particle] * response[slot(shells - 2)])
-      guard condensed != 0, condensed.isFinite else { return false }
-      // Eliminating j: the rows that read j (b) lose b/D' times j's row (a) on the columns it
-      // reads; all of them in j's own volume.
-      let inverse = 1 / condensed
-      inverseCurrentDiagonal[particle] = inverse
-      for entry in rowCouplingStart[particle]..<rowCouplingStart[particle + 1] {
-        rowCoupling[entry] = values[rowCouplingAt[entry]]
-      }
-      for target in columnCouplingStart[particle]..<columnCouplingStart[particle + 1] {
-        let factor = values[columnCouplingAt[target]] * inverse
-        columnCouplingFactor[target] = factor
-        for source in rowCouplingStart[particle]..<rowCouplingStart[particle + 1] {
-          band.add(at: fillTarget[fill], -factor * rowCoupling[source])
-          fill += 1
+    for run in 0..<runCount {
+      let first = runFirst[run]
+      let uniform = sameBlocks(run: run, values: values)
+      runUniform[run] = uniform
+      for particle in first..<(first + runLength[run]) {
+        // A run of equal blocks (a constant diffusivity) is factorised once, for its first
+        // particle, and its solve reads those factors for every particle.
+        if !uniform || particle == first {
+          guard factorShells(particle: particle, values: values) else { return false }
+        }
+        let owner = uniform ? first : particle
+        @inline(__always) func slot(_ i: Int) -> Int { i * particles + owner }
+        // Schur complement on j's diagonal: D − r T⁻¹ c.
+        rowOuter[particle] = value(currentOuterAt[particle])
+        rowInner[particle] = value(currentInnerAt[particle])
+        let condensed =
+          values[currentDiagonalAt[particle]]
+          - (rowOuter[particle] * response[slot(shells - 1)]
+            + rowInner[particle] * response[slot(shells - 2)])
+        guard condensed != 0, condensed.isFinite else { return false }
+        // Eliminating j: the rows that read j (b) lose b/D' times j's row (a) on the columns it
+        // reads; all of them in j's own volume.
+        let inverse = 1 / condensed
+        inverseCurrentDiagonal[particle] = inverse
+        for entry in rowCouplingStart[particle]..<rowCouplingStart[particle + 1] {
+          rowCoupling[entry] = values[rowCouplingAt[entry]]
+        }
+        for target in columnCouplingStart[particle]..<columnCouplingStart[particle + 1] {
+          let factor = values[columnCouplingAt[target]] * inverse
+          columnCouplingFactor[target] = factor
+          for source in rowCouplingStart[particle]..<rowCouplingStart[particle + 1] {
+            band.add(at: fillTarget[fill], -factor * rowCoupling[source])
+            fill += 1
+          }
         }
       }
     }
     factored = band.factor()
     return factored
+  }
+
+  /// z = T⁻¹ b_s for every particle of a run of equal blocks, then j's right-hand side less
+  /// r z: the factors are one number per shell, so each level streams only the state.
+  private func eliminateUniformShells(
+    _ x: UnsafeMutablePointer<Double>, base: UnsafeMutablePointer<Double>, run: Int
+  ) {
+    let first = runFirst[run]
+    let count = runLength[run]
+    let stride = runStride[run]
+    let vectorEnd = count & ~3
+    @inline(__always) func slot(_ i: Int) -> Int { i &* particles &+ first }
+    let inverse0 = inverseDenominator[slot(0)]
+    for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
+      base.setLanes(base.lanes(at: q) * inverse0, at: q)
+    }
+    for q in vectorEnd..<count { base[q] *= inverse0 }
+    for i in 1..<shells {
+      let sub = below[slot(i)]
+      let inverse = inverseDenominator[slot(i)]
+      let level = base + i &* stride
+      let previous = base + (i &- 1) &* stride
+      for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
+        level.setLanes((level.lanes(at: q) - sub * previous.lanes(at: q)) * inverse, at: q)
+      }
+      for q in vectorEnd..<count { level[q] = (level[q] - sub * previous[q]) * inverse }
+    }
+    var i = shells &- 2
+    while i >= 0 {
+      let factor = upperFactor[slot(i)]
+      let level = base + i &* stride
+      let next = base + (i &+ 1) &* stride
+      for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
+        level.setLanes(level.lanes(at: q) - factor * next.lanes(at: q), at: q)
+      }
+      for q in vectorEnd..<count { level[q] -= factor * next[q] }
+      i &-= 1
+    }
+    let outer = base + (shells &- 1) &* stride
+    let inner = base + (shells &- 2) &* stride
+    for q in 0..<count {
+      let particle = first &+ q
+      x[current[particle]] -= rowOuter[particle] * outer[q] + rowInner[particle] * inner[q]
+    }
+  }
+
+  /// Whether every particle of `run` has the same shell block and j coupling as its first.
+  private func sameBlocks(run: Int, values: UnsafePointer<Double>) -> Bool {
+    @inline(__always) func value(_ position: Int) -> Double {
+      position >= 0 ? values[position] : 0
+    }
+    let first = runFirst[run]
+    let reference = first * shells
+    let coupling = value(outerCurrentAt[first])
+    for particle in (first + 1)..<(first + runLength[run]) {
+      guard value(outerCurrentAt[particle]) == coupling else { return false }
+      let base = particle * shells
+      for i in 0..<shells {
+        guard values[diagonalAt[base + i]] == values[diagonalAt[reference + i]],
+          value(belowAt[base + i]) == value(belowAt[reference + i]),
+          value(aboveAt[base + i]) == value(aboveAt[reference + i])
+        else { return false }
+      }
+    }
+    return true
+  }
+
+  /// The Thomas factors of `particle`'s shell block T and its shells' response to j, w = T⁻¹ c
+  /// (c nonzero in the outer shell only); false when a pivot is zero or not finite.
+  private func factorShells(particle: Int, values: UnsafePointer<Double>) -> Bool {
+    @inline(__always) func value(_ position: Int) -> Double {
+      position >= 0 ? values[position] : 0
+    }
+    let base = particle * shells
+    @inline(__always) func slot(_ i: Int) -> Int { i * particles + particle }
+    // Forward elimination without pivoting.
+    var previousUpper = 0.0
+    for i in 0..<shells {
+      let sub = value(belowAt[base + i])
+      let denominator = values[diagonalAt[base + i]] - sub * previousUpper
+      guard denominator != 0, denominator.isFinite else { return false }
+      inverseDenominator[slot(i)] = 1 / denominator
+      below[slot(i)] = sub
+      previousUpper = value(aboveAt[base + i]) / denominator
+      upperFactor[slot(i)] = previousUpper
+    }
+    let coupling = value(outerCurrentAt[particle])
+    var forward = 0.0
+    for i in 0..<shells {
+      forward =
+        ((i == shells - 1 ? coupling : 0) - below[slot(i)] * forward)
+        * inverseDenominator[slot(i)]
+      response[slot(i)] = forward
+    }
+    for i in stride(from: shells - 2, through: 0, by: -1) {
+      response[slot(i)] -= upperFactor[slot(i)] * response[slot(i + 1)]
+    }
+    return true
   }
 
   func solve(_ x: UnsafeMutablePointer<Double>) -> Bool {
@@ -370,6 +459,10 @@ final class DFNLinearSolver: DAELinearSolver {
       let stride = runStride[run]
       let base = x + firstShell[first]
       let vectorEnd = count & ~3
+      if runUniform[run] {
+        eliminateUniformShells(x, base: base, run: run)
+        continue
+      }
       let inverse0 = inverseDenominator + first
       for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
         base.setLanes(base.lanes(at: q) * inverse0.lanes(at: q), at: q)
@@ -427,8 +520,17 @@ final class DFNLinearSolver: DAELinearSolver {
       let base = x + firstShell[first]
       for q in 0..<count { currentValue[q] = x[current[first &+ q]] }
       let vectorEnd = count & ~3
+      let uniform = runUniform[run]
       for i in 0..<shells {
         let level = base + i &* stride
+        if uniform {
+          let weight = self.response[i &* particles &+ first]
+          for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
+            level.setLanes(level.lanes(at: q) - weight * currentValue.lanes(at: q), at: q)
+          }
+          for q in vectorEnd..<count { level[q] -= weight * currentValue[q] }
+          continue
+        }
         let response = self.response + (i &* particles &+ first)
         for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
           let change = response.lanes(at: q) * currentValue.lanes(at: q)
