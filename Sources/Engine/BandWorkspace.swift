@@ -25,7 +25,8 @@ final class BandWorkspace {
   /// The factors again, laid out for the substitutions that keep the nearest values in registers.
   ///
   /// Per column, L's multipliers for the `lowerWindow` rows below it and the distance to the
-  /// row its pivot came from; per row, U's entries for the `upperWindow` columns to its right.
+  /// row its pivot came from; per row, U's entries for the `upperWindow` columns to its right,
+  /// divided by the row's diagonal (so that no division waits at the end of each row).
   /// Zero where a row or column has fewer.
   private let lowerColumns: UnsafeMutablePointer<Double>
   private let pivotOffsets: UnsafeMutablePointer<Int>
@@ -256,7 +257,7 @@ final class BandWorkspace {
       // The pivot row is final now: its U entries go to the back substitution's window.
       let upperWindow = upperRows + column &* BandWorkspace.upperWindow
       for k in 0..<BandWorkspace.upperWindow {
-        upperWindow[k] = k < reach ? source[column &+ 1 &+ k] : 0
+        upperWindow[k] = k < reach ? source[column &+ 1 &+ k] * inverse : 0
       }
       let multipliers = lowerColumns + column &* BandWorkspace.lowerWindow
       for d in 0..<BandWorkspace.lowerWindow { multipliers[d] = 0 }
@@ -303,7 +304,10 @@ final class BandWorkspace {
   /// The substitutions with the nearest values in registers.
   ///
   /// Each value enters the next rows' sums without a trip through memory, which made the
-  /// general form's rows wait on one another. The same products, subtracted in the same order, as `solveByBand`.
+  /// general form's rows wait on one another. Forward, the same products subtracted in the same
+  /// order as `solveByBand`; back, each row starts from its right-hand side over the diagonal
+  /// and subtracts U's entries over the diagonal, which takes the multiplication by the
+  /// inverse diagonal off the chain from row to row.
   private func solveInWindows(_ x: UnsafeMutablePointer<Double>) {
     let n = size
     for row in 0..<n { x[row] *= rowScale[row] }
@@ -344,7 +348,7 @@ final class BandWorkspace {
     var row = n &- 1
     while row >= 0 {
       let u = UnsafePointer(upperRows + row &* BandWorkspace.upperWindow)
-      var sum = x[row]
+      var sum = x[row] * inverseDiagonal[row]
       sum -= u[7] * x7
       sum -= u[6] * x6
       sum -= u[5] * x5
@@ -353,7 +357,7 @@ final class BandWorkspace {
       sum -= u[2] * x2
       sum -= u[1] * x1
       sum -= u[0] * x0
-      let value = sum * inverseDiagonal[row]
+      let value = sum
       x[row] = value
       x7 = x6
       x6 = x5

@@ -24,7 +24,7 @@ public struct PlannedJob: Sendable {
 /// Expands a study's simulations into jobs: the product of every sweep axis.
 public enum StudyPlanner {
   /// Changes whenever the engine's numerics change, so cached results are not reused.
-  public static let engineVersion = "cellbook-dfn-7"
+  public static let engineVersion = "cellbook-dfn-8"
 
   /// The jobs of `study`, in declaration order, sweep axes varying last-fastest.
   public static func plan(_ study: Study) -> Result<[PlannedJob], DiagnosticList> {
