@@ -16,9 +16,14 @@ final class LinearSolverBox {
 
   init(_ solver: any DAELinearSolver) { self.solver = solver }
 
-  static func from(_ pointer: UnsafeMutableRawPointer?) -> LinearSolverBox {
+  /// Runs `body` with the box behind `pointer` (kept alive by the IDA solver), without
+  /// reference counting.
+  @inline(__always)
+  static func with<Result>(
+    _ pointer: UnsafeMutableRawPointer?, _ body: (LinearSolverBox) -> Result
+  ) -> Result {
     guard let pointer else { preconditionFailure("linear solver called without its content") }
-    return Unmanaged<LinearSolverBox>.fromOpaque(pointer).takeUnretainedValue()
+    return Unmanaged<LinearSolverBox>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
   }
 }
 
@@ -26,12 +31,12 @@ func linearFactorEntry(_ content: UnsafeMutableRawPointer?, _ values: UnsafePoin
   -> Int32
 {
   guard let values else { return -1 }
-  return LinearSolverBox.from(content).solver.factor(values: values) ? 0 : 1
+  return LinearSolverBox.with(content) { $0.solver.factor(values: values) ? 0 : 1 }
 }
 
 func linearSolveEntry(_ content: UnsafeMutableRawPointer?, _ x: UnsafeMutablePointer<Double>?)
   -> Int32
 {
   guard let x else { return -1 }
-  return LinearSolverBox.from(content).solver.solve(x) ? 0 : 1
+  return LinearSolverBox.with(content) { $0.solver.solve(x) ? 0 : 1 }
 }

@@ -18,6 +18,10 @@ struct ElectrodeConstants {
   var constantDiffusivity: Double?
   /// −R² / (F c_max): the surface-face flux of the outer shell per unit j.
   var surfaceFluxPerCurrent = 0.0
+  /// R³ / 3, the particle's volume over 4π (the shells' volumes are in the same measure).
+  var particleVolume = 0.0
+  /// c_max times the active fraction: lithium per unit stoichiometry and electrode volume.
+  var lithiumPerStoichiometry = 0.0
   var ocp: TabulatedFunction
   var diffusivity: MaterialFunction = .constant(0)
   var shellFaceArea: UnsafeMutablePointer<Double>
@@ -176,6 +180,8 @@ final class DFNKernel {
           filmResistance: parameters.filmResistanceOhmM2, shellWidth: geometry.shellWidth[e],
           constantDiffusivity: constantDiffusivity,
           surfaceFluxPerCurrent: -radius * radius / (PhysicalConstants.faraday * cMax),
+          particleVolume: Math.pow(radius, 3) / 3,
+          lithiumPerStoichiometry: cMax * parameters.activeFraction,
           ocp: TabulationCache.table(
             parameters.openCircuitPotential, variable: .x, domain: 0...1,
             temperature: cell.temperatureK),

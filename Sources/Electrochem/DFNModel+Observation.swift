@@ -116,12 +116,11 @@ extension DFNModel {
   {
     // Called twice per recorded step: plain locals and the kernel's raw buffers, no copies of
     // parameter structs or arrays inside the loops.
-    let parameters = electrodes[e]
     let shells = kernel.shells
     let start = kernel.start
     let constants = kernel.constants + e
-    let particleVolume = Math.pow(parameters.particleRadiusM, 3) / 3
-    let lithiumPerStoichiometry = parameters.maxConcentrationMolM3 * parameters.activeFraction
+    let particleVolume = constants.pointee.particleVolume
+    let lithiumPerStoichiometry = constants.pointee.lithiumPerStoichiometry
     let filmResistance = constants.pointee.filmResistance
     let ocpTable = constants.pointee.ocp
     precondition(y.count == layout.size, "state of the wrong size")
