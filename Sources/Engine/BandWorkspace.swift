@@ -134,6 +134,31 @@ final class BandWorkspace {
     return true
   }
 
+  /// The row whose entry in `column` becomes the pivot: the diagonal while it is at least
+  /// `pivotThreshold` of the largest entry below it, else that largest; nil when the column is
+  /// zero or not finite there.
+  @inline(__always)
+  private func pivotRow(_ column: Int) -> Int? {
+    let a = values
+    let width = self.width
+    let lower = self.lower
+    let diagonal = abs(a[column &* width &+ lower])
+    let lastRow = min(column &+ lower, size &- 1)
+    var pivot = column
+    var largest = diagonal
+    var row = column &+ 1
+    while row <= lastRow {
+      let magnitude = abs(a[row &* width &+ column &- row &+ lower])
+      if magnitude > largest {
+        largest = magnitude
+        pivot = row
+      }
+      row &+= 1
+    }
+    guard largest > 0, largest.isFinite else { return nil }
+    return diagonal >= BandWorkspace.pivotThreshold * largest ? column : pivot
+  }
+
   /// Factorises the matrix in place; false when it is singular.
   func factor() -> Bool {
     if fitsWindows { return factorInWindows() }
@@ -143,7 +168,6 @@ final class BandWorkspace {
     let n = size
     let lower = self.lower
     let width = self.width
-    let threshold = BandWorkspace.pivotThreshold
     let reach = lower &+ upper
     for row in 0..<n { rowEnd[row] = min(row &+ upper, n &- 1) }
     guard equilibrateRows() else { return false }
@@ -153,21 +177,9 @@ final class BandWorkspace {
       // Row r's entry in column c sits at r·width + c − r + lower.
       let diagonalAt = column &* width &+ lower
       let lastRow = min(column &+ lower, n &- 1)
-      let diagonal = abs(a[diagonalAt])
-      var pivot = column
-      var largest = diagonal
-      var row = column &+ 1
-      while row <= lastRow {
-        let magnitude = abs(a[row &* width &+ column &- row &+ lower])
-        if magnitude > largest {
-          largest = magnitude
-          pivot = row
-        }
-        row &+= 1
-      }
-      guard largest > 0, largest.isFinite else { return false }
-      if diagonal >= threshold * largest { pivot = column }
+      guard let pivot = pivotRow(column) else { return false }
       pivots[column] = pivot
+      var row: Int
       if pivot != column {
         firstSwap = min(firstSwap, column)
         lastSwap = column
@@ -219,27 +231,14 @@ final class BandWorkspace {
     let n = size
     let lower = self.lower
     let width = self.width
-    let threshold = BandWorkspace.pivotThreshold
     let reach = lower &+ upper
     guard equilibrateRows() else { return false }
     for column in 0..<n {
       let diagonalAt = column &* width &+ lower
       let lastRow = min(column &+ lower, n &- 1)
-      let diagonal = abs(a[diagonalAt])
-      var pivot = column
-      var largest = diagonal
-      var row = column &+ 1
-      while row <= lastRow {
-        let magnitude = abs(a[row &* width &+ column &- row &+ lower])
-        if magnitude > largest {
-          largest = magnitude
-          pivot = row
-        }
-        row &+= 1
-      }
-      guard largest > 0, largest.isFinite else { return false }
-      if diagonal >= threshold * largest { pivot = column }
+      guard let pivot = pivotRow(column) else { return false }
       pivots[column] = pivot
+      var row: Int
       // Row r's storage holds columns r − lower … r + lower + upper, so both rows hold the
       // pivot row's reach (columns past the last one are zeros that stay zero).
       let source = a + (column &* width &- column &+ lower)
