@@ -22,11 +22,6 @@ final class CallbackBox {
     self.rowIndices = problem.pattern.rowIndices.map { sunindextype($0) }
   }
 
-  static func from(_ pointer: UnsafeMutableRawPointer?) -> CallbackBox {
-    guard let pointer else { preconditionFailure("IDA called back without user data") }
-    return Unmanaged<CallbackBox>.fromOpaque(pointer).takeUnretainedValue()
-  }
-
   /// Runs `body` with the box behind `pointer`, which the solver keeps alive for as long as IDA
   /// can call back: no reference counting on the callbacks' path (it was a few percent of a
   /// sweep's time).
@@ -75,18 +70,19 @@ func jacobianEntry(
   _ matrix: SUNMatrix?, _ userData: UnsafeMutableRawPointer?,
   _ tmp1: N_Vector?, _ tmp2: N_Vector?, _ tmp3: N_Vector?
 ) -> Int32 {
-  let box = CallbackBox.from(userData)
   // IDA zeroes the whole sparse matrix (structure included) before each call.
   guard let starts = SUNSparseMatrix_IndexPointers(matrix),
     let rows = SUNSparseMatrix_IndexValues(matrix),
     let data = SUNSparseMatrix_Data(matrix)
   else { return -1 }
-  for (index, start) in box.columnStarts.enumerated() { starts[index] = start }
-  for (index, row) in box.rowIndices.enumerated() { rows[index] = row }
-  let ySpan = Span(_unsafeStart: vectorData(y), count: box.size)
-  let ypSpan = Span(_unsafeStart: vectorData(yp), count: box.size)
-  var values = MutableSpan(_unsafeStart: data, count: box.rowIndices.count)
-  return box.system.jacobian(t: t, cj: cj, y: ySpan, yp: ypSpan, values: &values).code
+  return CallbackBox.with(userData) { box in
+    for (index, start) in box.columnStarts.enumerated() { starts[index] = start }
+    for (index, row) in box.rowIndices.enumerated() { rows[index] = row }
+    let ySpan = Span(_unsafeStart: vectorData(y), count: box.size)
+    let ypSpan = Span(_unsafeStart: vectorData(yp), count: box.size)
+    var values = MutableSpan(_unsafeStart: data, count: box.rowIndices.count)
+    return box.system.jacobian(t: t, cj: cj, y: ySpan, yp: ypSpan, values: &values).code
+  }
 }
 
 func weightEntry(_ y: N_Vector?, _ weights: N_Vector?, _ userData: UnsafeMutableRawPointer?)
@@ -121,6 +117,5 @@ func errorEntry(
   _ code: Int32, _ module: UnsafePointer<CChar>?, _ function: UnsafePointer<CChar>?,
   _ message: UnsafeMutablePointer<CChar>?, _ userData: UnsafeMutableRawPointer?
 ) {
-  let box = CallbackBox.from(userData)
-  box.lastMessage = message.map { String(cString: $0) } ?? ""
+  CallbackBox.with(userData) { $0.lastMessage = message.map { String(cString: $0) } ?? "" }
 }

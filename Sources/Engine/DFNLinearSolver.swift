@@ -345,40 +345,47 @@ final class DFNLinearSolver: DAELinearSolver {
     return factored
   }
 
-  /// z = T⁻¹ b_s for every particle of a run of equal blocks, then j's right-hand side less
-  /// r z: the factors are one number per shell, so each level streams only the state.
-  private func eliminateUniformShells(
-    _ x: UnsafeMutablePointer<Double>, base: UnsafeMutablePointer<Double>, run: Int
+  /// z = T⁻¹ b_s for every particle of `run`, then j's right-hand side less r z.
+  ///
+  /// Level by level across the run's particles (consecutive in the state, so each level is
+  /// plain vector arithmetic); `factors` says whether each particle has its own factors or the
+  /// run shares one set.
+  @inline(__always)
+  private func eliminateShells<Factors: ShellFactors>(
+    _ x: UnsafeMutablePointer<Double>, run: Int, factors: Factors
   ) {
     let first = runFirst[run]
     let count = runLength[run]
     let stride = runStride[run]
+    let base = x + firstShell[first]
     let vectorEnd = count & ~3
     @inline(__always) func slot(_ i: Int) -> Int { i &* particles &+ first }
-    let inverse0 = inverseDenominator[slot(0)]
     for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
-      base.setLanes(base.lanes(at: q) * inverse0, at: q)
+      base.setLanes(base.lanes(at: q) * factors.lanes(inverseDenominator, slot(0), q), at: q)
     }
-    for q in vectorEnd..<count { base[q] *= inverse0 }
+    for q in vectorEnd..<count { base[q] *= factors.value(inverseDenominator, slot(0), q) }
     for i in 1..<shells {
-      let sub = below[slot(i)]
-      let inverse = inverseDenominator[slot(i)]
       let level = base + i &* stride
       let previous = base + (i &- 1) &* stride
       for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
-        level.setLanes((level.lanes(at: q) - sub * previous.lanes(at: q)) * inverse, at: q)
+        let value = level.lanes(at: q) - factors.lanes(below, slot(i), q) * previous.lanes(at: q)
+        level.setLanes(value * factors.lanes(inverseDenominator, slot(i), q), at: q)
       }
-      for q in vectorEnd..<count { level[q] = (level[q] - sub * previous[q]) * inverse }
+      for q in vectorEnd..<count {
+        level[q] =
+          (level[q] - factors.value(below, slot(i), q) * previous[q])
+          * factors.value(inverseDenominator, slot(i), q)
+      }
     }
     var i = shells &- 2
     while i >= 0 {
-      let factor = upperFactor[slot(i)]
       let level = base + i &* stride
       let next = base + (i &+ 1) &* stride
       for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
-        level.setLanes(level.lanes(at: q) - factor * next.lanes(at: q), at: q)
+        let change = factors.lanes(upperFactor, slot(i), q) * next.lanes(at: q)
+        level.setLanes(level.lanes(at: q) - change, at: q)
       }
-      for q in vectorEnd..<count { level[q] -= factor * next[q] }
+      for q in vectorEnd..<count { level[q] -= factors.value(upperFactor, slot(i), q) * next[q] }
       i &-= 1
     }
     let outer = base + (shells &- 1) &* stride
@@ -386,6 +393,28 @@ final class DFNLinearSolver: DAELinearSolver {
     for q in 0..<count {
       let particle = first &+ q
       x[current[particle]] -= rowOuter[particle] * outer[q] + rowInner[particle] * inner[q]
+    }
+  }
+
+  /// The shells of `run` back from z: x_s = z − w x_j, with j solved.
+  @inline(__always)
+  private func restoreShells<Factors: ShellFactors>(
+    _ x: UnsafeMutablePointer<Double>, run: Int, factors: Factors
+  ) {
+    let first = runFirst[run]
+    let count = runLength[run]
+    let stride = runStride[run]
+    let base = x + firstShell[first]
+    let vectorEnd = count & ~3
+    for q in 0..<count { currentValue[q] = x[current[first &+ q]] }
+    for i in 0..<shells {
+      let level = base + i &* stride
+      let slot = i &* particles &+ first
+      for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
+        let change = factors.lanes(response, slot, q) * currentValue.lanes(at: q)
+        level.setLanes(level.lanes(at: q) - change, at: q)
+      }
+      for q in vectorEnd..<count { level[q] -= factors.value(response, slot, q) * currentValue[q] }
     }
   }
 
@@ -447,54 +476,14 @@ final class DFNLinearSolver: DAELinearSolver {
     guard factored else { return false }
     // Index arithmetic wraps (&+): every index is inside the state by construction, and the
     // overflow checks would double the instructions of these short loops.
-    let shells = self.shells
     let particles = self.particles
     let current = self.current
-    // Shells, one level at a time across the particles of a run (consecutive in the state, so
-    // each level is plain vector arithmetic): z = T⁻¹ b_s in place, then j's right-hand side
-    // less r z.
+    // Shells: z = T⁻¹ b_s in place, then j's right-hand side less r z.
     for run in 0..<runCount {
-      let first = runFirst[run]
-      let count = runLength[run]
-      let stride = runStride[run]
-      let base = x + firstShell[first]
-      let vectorEnd = count & ~3
       if runUniform[run] {
-        eliminateUniformShells(x, base: base, run: run)
-        continue
-      }
-      let inverse0 = inverseDenominator + first
-      for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
-        base.setLanes(base.lanes(at: q) * inverse0.lanes(at: q), at: q)
-      }
-      for q in vectorEnd..<count { base[q] *= inverse0[q] }
-      for i in 1..<shells {
-        let sub = below + (i &* particles &+ first)
-        let inverse = inverseDenominator + (i &* particles &+ first)
-        let level = base + i &* stride
-        let previous = base + (i &- 1) &* stride
-        for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
-          let value = (level.lanes(at: q) - sub.lanes(at: q) * previous.lanes(at: q))
-          level.setLanes(value * inverse.lanes(at: q), at: q)
-        }
-        for q in vectorEnd..<count { level[q] = (level[q] - sub[q] * previous[q]) * inverse[q] }
-      }
-      var i = shells &- 2
-      while i >= 0 {
-        let factor = upperFactor + (i &* particles &+ first)
-        let level = base + i &* stride
-        let next = base + (i &+ 1) &* stride
-        for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
-          level.setLanes(level.lanes(at: q) - factor.lanes(at: q) * next.lanes(at: q), at: q)
-        }
-        for q in vectorEnd..<count { level[q] -= factor[q] * next[q] }
-        i &-= 1
-      }
-      let outer = base + (shells &- 1) &* stride
-      let inner = base + (shells &- 2) &* stride
-      for q in 0..<count {
-        let particle = first &+ q
-        x[current[particle]] -= rowOuter[particle] * outer[q] + rowInner[particle] * inner[q]
+        eliminateShells(x, run: run, factors: SharedFactors())
+      } else {
+        eliminateShells(x, run: run, factors: OwnFactors())
       }
     }
     // The banded system in the other unknowns, its right-hand side less b/D' times j's.
@@ -514,31 +503,49 @@ final class DFNLinearSolver: DAELinearSolver {
     }
     // Back to the shells: x_s = z − w x_j.
     for run in 0..<runCount {
-      let first = runFirst[run]
-      let count = runLength[run]
-      let stride = runStride[run]
-      let base = x + firstShell[first]
-      for q in 0..<count { currentValue[q] = x[current[first &+ q]] }
-      let vectorEnd = count & ~3
-      let uniform = runUniform[run]
-      for i in 0..<shells {
-        let level = base + i &* stride
-        if uniform {
-          let weight = self.response[i &* particles &+ first]
-          for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
-            level.setLanes(level.lanes(at: q) - weight * currentValue.lanes(at: q), at: q)
-          }
-          for q in vectorEnd..<count { level[q] -= weight * currentValue[q] }
-          continue
-        }
-        let response = self.response + (i &* particles &+ first)
-        for q in Swift.stride(from: 0, to: vectorEnd, by: 4) {
-          let change = response.lanes(at: q) * currentValue.lanes(at: q)
-          level.setLanes(level.lanes(at: q) - change, at: q)
-        }
-        for q in vectorEnd..<count { level[q] -= response[q] * currentValue[q] }
+      if runUniform[run] {
+        restoreShells(x, run: run, factors: SharedFactors())
+      } else {
+        restoreShells(x, run: run, factors: OwnFactors())
       }
     }
     return true
+  }
+}
+
+/// Where the shell factors of a run's particle q are read.
+///
+/// At `slot + q` (each particle its own) or at `slot` (one set for a run of equal blocks); the
+/// eliminations are generic over it and specialised for each, so both are one body.
+private protocol ShellFactors {
+  /// The factors of particles q … q + 3 of the level at `slot` in `array`.
+  func lanes(_ array: UnsafeMutablePointer<Double>, _ slot: Int, _ q: Int) -> Lanes
+  /// The factor of particle q of the level at `slot` in `array`.
+  func value(_ array: UnsafeMutablePointer<Double>, _ slot: Int, _ q: Int) -> Double
+}
+
+/// Each particle has its own factors.
+private struct OwnFactors: ShellFactors {
+  @inline(__always)
+  func lanes(_ array: UnsafeMutablePointer<Double>, _ slot: Int, _ q: Int) -> Lanes {
+    array.lanes(at: slot &+ q)
+  }
+
+  @inline(__always)
+  func value(_ array: UnsafeMutablePointer<Double>, _ slot: Int, _ q: Int) -> Double {
+    array[slot &+ q]
+  }
+}
+
+/// The run's particles share their first particle's factors.
+private struct SharedFactors: ShellFactors {
+  @inline(__always)
+  func lanes(_ array: UnsafeMutablePointer<Double>, _ slot: Int, _ q: Int) -> Lanes {
+    Lanes(repeating: array[slot])
+  }
+
+  @inline(__always)
+  func value(_ array: UnsafeMutablePointer<Double>, _ slot: Int, _ q: Int) -> Double {
+    array[slot]
   }
 }
