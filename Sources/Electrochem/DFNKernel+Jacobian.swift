@@ -1,5 +1,7 @@
 import StudyModel
 
+private typealias Slot = DFNLayout.Slot
+
 /// Where the analytic Jacobian's values go.
 ///
 /// They are produced in a fixed order that does not depend on the state, so a target either
@@ -51,7 +53,7 @@ extension DFNKernel {
     }
     // External circuit: I = I_set, or V(φ_s, I) = V_set. Both entries are always written so
     // that the order of values does not depend on the control.
-    let last = start[count - 1] + 2
+    let last = start[count - 1] + Slot.solidPotential
     switch control {
     case .current:
       target.add(currentIndex, currentIndex, 1)
@@ -107,7 +109,9 @@ extension DFNKernel {
       // i_e = −κ_face (Δφ_e / g − F̄ Δln c / g), F̄ the mean diffusion-potential factor.
       let factor = (potentialFactor[k] + potentialFactor[k + 1]) / 2
       let logGradient = (logConcentration[k + 1] - logConcentration[k]) / gap
-      let driving = (y[start[k + 1] + 1] - y[start[k] + 1]) / gap - factor * logGradient
+      let driving =
+        (y[start[k + 1] + Slot.electrolytePotential] - y[start[k] + Slot.electrolytePotential])
+        / gap - factor * logGradient
       // d i_e / d φ_e on the left; the right side has the opposite sign.
       ionicCurrentPotential[k + 1] = faceConductivity / gap
       ionicCurrentLeft[k + 1] =
@@ -131,31 +135,35 @@ extension DFNKernel {
     let isElectrode = electrode[k] >= 0
     let saltScale = 1 / (width[k] * c0)
     // Salt: ε u′ − ((N_{k+1} − N_k) / w + (1 − t₊) a j / F) / c0.
+    let salt = base + Slot.electrolyteConcentration
     if k > 0 {
-      target.add(base, start[k - 1], saltFluxLeft[k] * saltScale)
+      target.add(salt, start[k - 1] + Slot.electrolyteConcentration, saltFluxLeft[k] * saltScale)
     }
     target.add(
-      base, base, porosity[k] * cj - (saltFluxLeft[k + 1] - saltFluxRight[k]) * saltScale)
+      salt, salt, porosity[k] * cj - (saltFluxLeft[k + 1] - saltFluxRight[k]) * saltScale)
     if k < count - 1 {
-      target.add(base, start[k + 1], -saltFluxRight[k + 1] * saltScale)
+      target.add(
+        salt, start[k + 1] + Slot.electrolyteConcentration, -saltFluxRight[k + 1] * saltScale)
     }
     if isElectrode {
-      target.add(base, base + 3, -(1 - transference) * area[k] / (PhysicalConstants.faraday * c0))
+      target.add(
+        salt, base + Slot.interfacialCurrent,
+        -(1 - transference) * area[k] / (PhysicalConstants.faraday * c0))
     }
     // Charge: i_{k+1} − i_k − a j w.
-    let row = base + 1
+    let row = base + Slot.electrolytePotential
     if k > 0 {
-      target.add(row, start[k - 1], -ionicCurrentLeft[k])
-      target.add(row, start[k - 1] + 1, -ionicCurrentPotential[k])
+      target.add(row, start[k - 1] + Slot.electrolyteConcentration, -ionicCurrentLeft[k])
+      target.add(row, start[k - 1] + Slot.electrolytePotential, -ionicCurrentPotential[k])
     }
-    target.add(row, base, ionicCurrentLeft[k + 1] - ionicCurrentRight[k])
-    target.add(row, base + 1, ionicCurrentPotential[k + 1] + ionicCurrentPotential[k])
+    target.add(row, salt, ionicCurrentLeft[k + 1] - ionicCurrentRight[k])
+    target.add(row, row, ionicCurrentPotential[k + 1] + ionicCurrentPotential[k])
     if k < count - 1 {
-      target.add(row, start[k + 1], ionicCurrentRight[k + 1])
-      target.add(row, start[k + 1] + 1, -ionicCurrentPotential[k + 1])
+      target.add(row, start[k + 1] + Slot.electrolyteConcentration, ionicCurrentRight[k + 1])
+      target.add(row, start[k + 1] + Slot.electrolytePotential, -ionicCurrentPotential[k + 1])
     }
     if isElectrode {
-      target.add(row, base + 3, -area[k] * width[k])
+      target.add(row, base + Slot.interfacialCurrent, -area[k] * width[k])
     }
   }
 
@@ -170,22 +178,22 @@ extension DFNKernel {
     let sigma = constants[e].effectiveConductivity
     // Solid charge: right − left + a j w with left = −σ (φ_k − φ_{k−1}) / d (or the collector
     // condition) and right = −σ (φ_{k+1} − φ_k) / d (or the applied current).
-    let row = base + 2
+    let row = base + Slot.solidPotential
     var diagonal = 0.0
     if first {
       if e == 0 { diagonal += sigma / (width[k] / 2) }
     } else {
-      target.add(row, start[k - 1] + 2, -sigma / distance[k - 1])
+      target.add(row, start[k - 1] + Slot.solidPotential, -sigma / distance[k - 1])
       diagonal += sigma / distance[k - 1]
     }
     if !last { diagonal += sigma / distance[k] }
     target.add(row, row, diagonal)
     if !last {
-      target.add(row, start[k + 1] + 2, -sigma / distance[k])
+      target.add(row, start[k + 1] + Slot.solidPotential, -sigma / distance[k])
     } else if e == 1 {
       target.add(row, currentIndex, 1)
     }
-    target.add(row, base + 3, area[k] * width[k])
+    target.add(row, base + Slot.interfacialCurrent, area[k] * width[k])
 
     butlerVolmerRow(k: k, e: e, y: y, into: &target)
     particleRows(k: k, e: e, y: y, cj: cj, into: &target)
@@ -198,13 +206,15 @@ extension DFNKernel {
     k: Int, e: Int, y: Span<Double>, into target: inout Target
   ) {
     let base = start[k]
-    let row = base + 3
+    let row = base + Slot.interfacialCurrent
     let outer = outerShell[k]
     let surface = surfaceStoichiometry(volume: k, y)
     let ocp = constants[e].ocp.valueAndSlope(surface)
     let filmResistance = constants[e].filmResistance
     let j = y[row]
-    let eta = y[base + 2] - y[base + 1] - ocp.value - j * filmResistance
+    let eta =
+      y[base + Slot.solidPotential] - y[base + Slot.electrolytePotential] - ocp.value - j
+      * filmResistance
     let alpha = constants[e].alphaA
     let c0 = electrolyte.initialConcentrationMolM3
     let electrolyteFactor = DFNKernel.regularizedPowerWithSlope(concentration[k] / 1000, alpha)
@@ -232,9 +242,9 @@ extension DFNKernel {
     }
     let perEta = -exchange * kineticsSlope
     let perSurface = -exchangePerSurface * kinetics - perEta * ocp.slope
-    target.add(row, base, -exchangePerU * kinetics)
-    target.add(row, base + 1, -perEta)
-    target.add(row, base + 2, perEta)
+    target.add(row, base + Slot.electrolyteConcentration, -exchangePerU * kinetics)
+    target.add(row, base + Slot.electrolytePotential, -perEta)
+    target.add(row, base + Slot.solidPotential, perEta)
     target.add(row, row, 1 - perEta * filmResistance)
     target.add(row, innerShell[k], -0.5 * perSurface)
     target.add(row, outer, 1.5 * perSurface)
@@ -283,7 +293,8 @@ extension DFNKernel {
       if shell < shells - 1 {
         target.add(index, index + particles, -outwardAbove * scale)
       } else {
-        target.add(index, base + 3, -constants[e].surfaceFluxPerCurrent * scale)
+        target.add(
+          index, base + Slot.interfacialCurrent, -constants[e].surfaceFluxPerCurrent * scale)
       }
       inwardBelow = outwardHere
       inwardHere = outwardAbove

@@ -1,5 +1,7 @@
 import StudyModel
 
+private typealias Slot = DFNLayout.Slot
+
 /// Per-electrode constants of the residual, as plain numbers.
 struct ElectrodeConstants {
   var firstVolume = 0
@@ -222,7 +224,8 @@ final class DFNKernel {
   @inline(__always)
   func voltage(_ y: UnsafePointer<Double>) -> Double {
     let current = y[currentIndex]
-    return y[start[count - 1] + 2] - current * lastWidth / 2 / constants[1].effectiveConductivity
+    return y[start[count - 1] + Slot.solidPotential] - current * lastWidth / 2
+      / constants[1].effectiveConductivity
       - current * contactResistance
   }
 
@@ -273,7 +276,12 @@ final class DFNKernel {
     if !slopes {
       first = count & ~3
       for k in stride(from: 0, to: first, by: 4) {
-        let c = Lanes(y[start[k]], y[start[k &+ 1]], y[start[k &+ 2]], y[start[k &+ 3]]) * c0
+        let c =
+          Lanes(
+            y[start[k] &+ Slot.electrolyteConcentration],
+            y[start[k &+ 1] &+ Slot.electrolyteConcentration],
+            y[start[k &+ 2] &+ Slot.electrolyteConcentration],
+            y[start[k &+ 3] &+ Slot.electrolyteConcentration]) * c0
         guard all((c .> 0) .& (c .< .infinity)) else { return false }
         concentration.setLanes(c, at: k)
         logConcentration.setLanes(
@@ -285,7 +293,7 @@ final class DFNKernel {
       }
     }
     for k in first..<count {
-      let c = y[start[k]] * c0
+      let c = y[start[k] + Slot.electrolyteConcentration] * c0
       guard c > 0, c.isFinite else { return false }
       concentration[k] = c
       logConcentration[k] = Math.log(c)
@@ -361,10 +369,14 @@ final class DFNKernel {
       let concentrationStep = concentration.lanes(at: k &+ 1) - concentration.lanes(at: k)
       saltFlux.setLanes(d0 * d1 * concentrationStep / (half0 * d1 + half1 * d0), at: k &+ 1)
       let potential0 = Lanes(
-        y[start[k] &+ 1], y[start[k &+ 1] &+ 1], y[start[k &+ 2] &+ 1], y[start[k &+ 3] &+ 1])
+        y[start[k] &+ Slot.electrolytePotential], y[start[k &+ 1] &+ Slot.electrolytePotential],
+        y[start[k &+ 2] &+ Slot.electrolytePotential], y[start[k &+ 3] &+ Slot.electrolytePotential]
+      )
       let potential1 = Lanes(
-        y[start[k &+ 1] &+ 1], y[start[k &+ 2] &+ 1], y[start[k &+ 3] &+ 1],
-        y[start[k &+ 4] &+ 1])
+        y[start[k &+ 1] &+ Slot.electrolytePotential],
+        y[start[k &+ 2] &+ Slot.electrolytePotential],
+        y[start[k &+ 3] &+ Slot.electrolytePotential],
+        y[start[k &+ 4] &+ Slot.electrolytePotential])
       let logStep = logConcentration.lanes(at: k &+ 1) - logConcentration.lanes(at: k)
       ionicCurrent.setLanes(
         -kappa0 * kappa1 * (potential1 - potential0 - factor * logStep)
@@ -380,7 +392,8 @@ final class DFNKernel {
       let factor = (potentialFactor[k] + potentialFactor[k + 1]) / 2
       saltFlux[k + 1] =
         d0 * d1 * (concentration[k + 1] - concentration[k]) / (half0 * d1 + half1 * d0)
-      let potentialStep = y[start[k + 1] + 1] - y[start[k] + 1]
+      let potentialStep =
+        y[start[k + 1] + Slot.electrolytePotential] - y[start[k] + Slot.electrolytePotential]
       let logStep = logConcentration[k + 1] - logConcentration[k]
       ionicCurrent[k + 1] =
         -kappa0 * kappa1 * (potentialStep - factor * logStep) / (half0 * kappa1 + half1 * kappa0)
@@ -391,14 +404,16 @@ final class DFNKernel {
     for k in 0..<count {
       let base = start[k]
       let e = electrode[k]
-      let reaction = e >= 0 ? area[k] * y[base + 3] : 0
+      let reaction = e >= 0 ? area[k] * y[base + Slot.interfacialCurrent] : 0
       // Salt mass: ε ∂c/∂t = ∂/∂x(D_eff ∂c/∂x) + (1 − t₊) a j / F, scaled by c0.
-      r[base] =
-        porosity[k] * yp[base]
+      let saltRow = base + Slot.electrolyteConcentration
+      r[saltRow] =
+        porosity[k] * yp[saltRow]
         - ((saltFlux[k + 1] - saltFlux[k]) * inverseWidth[k] + saltSourcePerReaction * reaction)
         * inverseC0
       // Electrolyte charge: ∂i_e/∂x = a j, multiplied by the width.
-      r[base + 1] = ionicCurrent[k + 1] - ionicCurrent[k] - reaction * width[k]
+      r[base + Slot.electrolytePotential] =
+        ionicCurrent[k + 1] - ionicCurrent[k] - reaction * width[k]
       if e >= 0 { electrodeRows(k: k, e: e, current: current, y: y, r: r) }
     }
     butlerVolmerRows(e: 0, y: y, r: r)
@@ -420,23 +435,23 @@ final class DFNKernel {
   ) {
     let base = start[k]
     let sigma = constants[e].effectiveConductivity
-    let j = y[base + 3]
-    let phi = y[base + 2]
+    let j = y[base + Slot.interfacialCurrent]
+    let phi = y[base + Slot.solidPotential]
     // Solid charge: ∂i_s/∂x = −a j, times the width; φ_s(0) = 0 at the negative collector,
     // the applied current enters at the positive one, no solid current into the separator.
     let left: Double
     if k == constants[e].firstVolume {
       left = e == 0 ? -2 * sigma * phi * inverseWidth[k] : 0
     } else {
-      left = -sigma * (phi - y[start[k - 1] + 2]) * inverseDistance[k - 1]
+      left = -sigma * (phi - y[start[k - 1] + Slot.solidPotential]) * inverseDistance[k - 1]
     }
     let right: Double
     if k == constants[e].lastVolume {
       right = e == 0 ? 0 : current
     } else {
-      right = -sigma * (y[start[k + 1] + 2] - phi) * inverseDistance[k]
+      right = -sigma * (y[start[k + 1] + Slot.solidPotential] - phi) * inverseDistance[k]
     }
-    r[base + 2] = right - left + area[k] * j * width[k]
+    r[base + Slot.solidPotential] = right - left + area[k] * j * width[k]
   }
 
   /// Butler–Volmer rows of electrode `e`: j = j0 [exp(α_a f η) − exp(−α_c f η)] with
@@ -467,8 +482,10 @@ final class DFNKernel {
     for p in 0..<particles {
       let k = first &+ p
       let base = start[k]
-      let j = y[base &+ 3]
-      let eta = y[base &+ 2] - y[base &+ 1] - ocp[p] - j * filmResistance
+      let j = y[base &+ Slot.interfacialCurrent]
+      let eta =
+        y[base &+ Slot.solidPotential] - y[base &+ Slot.electrolytePotential] - ocp[p] - j
+        * filmResistance
       let exchange =
         rateScale * DFNModel.regularizedPower(concentration[k] / 1000, alpha)
         * DFNModel.regularizedPower(1 - surface[p], alpha)
@@ -483,7 +500,7 @@ final class DFNKernel {
       } else {
         kinetics = Math.exp(alpha * fOverRT * eta) - Math.exp(-(1 - alpha) * fOverRT * eta)
       }
-      r[base &+ 3] = j - exchange * kinetics
+      r[base &+ Slot.interfacialCurrent] = j - exchange * kinetics
     }
   }
 
@@ -543,7 +560,7 @@ final class DFNKernel {
         let inner = conductance[shell &- 1]
         for p in 0..<particles {
           let inward = inner * d * (x[p] - x[p &- particles])
-          let outward = surfaceFlux * y[start[firstVolume &+ p] &+ 3]
+          let outward = surfaceFlux * y[start[firstVolume &+ p] &+ Slot.interfacialCurrent]
           row[p] = rate[p] - (outward - inward) * scale
         }
       }
@@ -575,7 +592,7 @@ final class DFNKernel {
         inward = outward
       }
       let here = (shells &- 1) &* particles
-      let j = y[start[constants[e].firstVolume &+ p] &+ 3]
+      let j = y[start[constants[e].firstVolume &+ p] &+ Slot.interfacialCurrent]
       let outward = constants[e].surfaceFluxPerCurrent * j
       row[here] = rate[here] - (outward - inward) * volumeInverse[shells &- 1]
     }

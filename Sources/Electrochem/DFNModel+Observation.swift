@@ -1,9 +1,11 @@
 import StudyModel
 
+private typealias Slot = DFNLayout.Slot
+
 extension DFNModel {
   /// Everything a report needs from state `y`.
-  public func observe(_ y: Span<Double>) -> DFNObservation {
-    var o = DFNObservation()
+  public func observe(_ y: Span<Double>) -> CellObservation {
+    var o = CellObservation()
     o.voltageV = voltage(y)
     o.currentAm2 = y[layout.current]
     let negative = electrodeAverages(volumes: layout.negativeVolumes, electrode: 0, y: y)
@@ -163,9 +165,9 @@ extension DFNModel {
           let mean = means[k &- volumes.lowerBound] / particleVolume
           let surface = kernel.surfaceStoichiometry(volume: k, y)
           let ocp = ocpTable.value(surface)
-          let j = y[base &+ 3]
-          let solid = y[base &+ 2]
-          let electrolyte = y[base &+ 1]
+          let j = y[base &+ Slot.interfacialCurrent]
+          let solid = y[base &+ Slot.solidPotential]
+          let electrolyte = y[base &+ Slot.electrolytePotential]
           let eta = solid - electrolyte - ocp - j * filmResistance
           result.stoichiometry += mean * width
           result.lithium += mean * lithiumPerStoichiometry * width

@@ -2,7 +2,8 @@ import StudyModel
 
 extension DFNModel {
   /// The lowest and highest particle-surface stoichiometry in one electrode.
-  public func surfaceRange(negative: Bool, _ y: Span<Double>) -> ClosedRange<Double> {
+  public func surfaceRange(_ side: ElectrodeSide, _ y: Span<Double>) -> ClosedRange<Double>? {
+    let negative = side == .negative
     let volumes = negative ? layout.negativeVolumes : layout.positiveVolumes
     let electrode = negative ? 0 : 1
     var lowest = Double.infinity

@@ -7,7 +7,7 @@ import StudyModel
 /// the surface; Butler–Volmer kinetics with film resistance; concentrated-solution electrolyte
 /// (mass and charge); Ohm's law in the solid with φ_s(0) = 0 and the applied current entering
 /// at x = L. One instance keeps scratch buffers: use one per thread.
-public final class DFNModel {
+public final class DFNModel: CellModel {
   /// The cell being modelled.
   public let cell: CellParameters
   /// Where each unknown lives.
@@ -28,6 +28,10 @@ public final class DFNModel {
     self.fOverRT = PhysicalConstants.faraday / (PhysicalConstants.gas * cell.temperatureK)
     self.kernel = DFNKernel(cell: cell, layout: layout, geometry: geometry, fOverRT: fOverRT)
   }
+
+  /// The unknowns and the Jacobian's structure (built on first use: the engine takes it from
+  /// `DFNModelKind` once per mesh).
+  public private(set) lazy var structure: ModelStructure = layout.structure
 
   /// The coefficient of y'_i in row i (0 for algebraic rows).
   public func massCoefficient(_ index: Int) -> Double { mass[index] }

@@ -1,6 +1,6 @@
 /// A banded matrix factorised in place (LU with threshold partial pivoting), in raw memory
 /// allocated once, for solvers that factorise and solve many matrices of one band structure:
-/// the Newton systems' reduced block (`DFNLinearSolver`) and the algebraic block of consistent
+/// the Newton systems' reduced block (`ParticleEliminationSolver`) and the algebraic block of consistent
 /// initialisation.
 ///
 /// Row r keeps columns r − lower … r + lower + upper (the extra `lower` columns hold the fill

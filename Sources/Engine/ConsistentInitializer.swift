@@ -11,7 +11,7 @@ import StudyModel
 /// The block's structure (which unknowns, where each Jacobian entry lands in the band) depends
 /// on the mesh alone, so one initializer serves every step and every cell of a simulator.
 final class ConsistentInitializer {
-  let system: DFNSystem
+  let system: CellSystem
   /// The algebraic unknowns, in state order.
   private let algebraic: [Int]
   private let band: BandWorkspace
@@ -20,11 +20,11 @@ final class ConsistentInitializer {
   private let zero: [Double]
   private let nonzeroCount: Int
 
-  /// The initializer for the layout of `system`'s model and the Jacobian `pattern`.
-  init(system: DFNSystem, pattern: SparsityPattern) {
+  /// The initializer for the structure of `system`'s models and the Jacobian `pattern`.
+  init(system: CellSystem, pattern: SparsityPattern) {
     self.system = system
-    let size = system.model.layout.size
-    let algebraic = (0..<size).filter { system.model.massCoefficient($0) == 0 }
+    let size = system.structure.size
+    let algebraic = (0..<size).filter { !system.structure.isDifferential[$0] }
     var position = [Int](repeating: -1, count: size)
     for (index, unknown) in algebraic.enumerated() { position[unknown] = index }
     // The algebraic block's band, from the structure alone.
@@ -49,7 +49,7 @@ final class ConsistentInitializer {
   /// Solves in place; returns false when Newton did not converge.
   func solve(y: inout [Double], yp: inout [Double]) -> Bool {
     let model = system.model
-    let size = model.layout.size
+    let size = system.structure.size
     let zero = self.zero
     var residual = zero
     var values = [Double](repeating: 0, count: nonzeroCount)

@@ -54,19 +54,20 @@ enum RootCondition: Sendable, Equatable {
     let positiveSurfaces: ClosedRange<Double>
     let scaledElectrolyteMinimum: Double
 
-    init(model: DFNModel, y: Span<Double>) {
+    init(model: any CellModel, structure: ModelStructure, y: Span<Double>) {
       voltage = model.voltage(y)
-      current = y[model.layout.current]
-      charge = y[model.layout.charge]
-      negativeSurfaces = model.surfaceRange(negative: true, y)
-      positiveSurfaces = model.surfaceRange(negative: false, y)
+      current = y[structure.current]
+      charge = y[structure.charge]
+      // A side without particles (a metal foil) never fills, empties or stiffens.
+      negativeSurfaces = model.surfaceRange(.negative, y) ?? 0.5...0.5
+      positiveSurfaces = model.surfaceRange(.positive, y) ?? 0.5...0.5
       scaledElectrolyteMinimum = model.scaledElectrolyteMinimum(y)
     }
   }
 
   /// g at state `y` of `model`.
-  func value(model: DFNModel, y: Span<Double>) -> Double {
-    value(Inputs(model: model, y: y))
+  func value(model: any CellModel, structure: ModelStructure, y: Span<Double>) -> Double {
+    value(Inputs(model: model, structure: structure, y: y))
   }
 
   /// g from the inputs of one state.

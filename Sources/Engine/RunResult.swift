@@ -10,9 +10,9 @@ public struct StepResult: Sendable, Equatable {
   /// What happened during it.
   public let series: TimeSeries
   /// Profiles along the cell at the requested times that fell in this step.
-  public let profiles: [DFNProfile]
+  public let profiles: [CellProfile]
   /// The profile along the cell when the step ended.
-  public var endProfile: DFNProfile? = nil
+  public var endProfile: CellProfile? = nil
 }
 
 /// The outcome of running a protocol on a cell: every step that ran, with its data, and

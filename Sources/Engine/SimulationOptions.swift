@@ -8,7 +8,7 @@ public struct SimulationOptions: Sendable, Equatable, Hashable {
   /// IDA's relative tolerance.
   public var relativeTolerance: Double
   /// IDA's absolute tolerance for unknowns of order one; each unknown's own tolerance is this
-  /// times its scale (`DFNLayout.toleranceScales`).
+  /// times its scale (`ModelStructure.toleranceScales`).
   public var absoluteTolerance: Double
 
   /// How the Newton iterations get their Jacobian.
@@ -38,7 +38,7 @@ public struct SimulationOptions: Sendable, Equatable, Hashable {
   }
 }
 
-/// Where the Jacobian of the DFN residual comes from.
+/// Where the Jacobian of a cell model's residual comes from.
 public enum JacobianMethod: String, Sendable, Equatable, Hashable, CaseIterable {
   /// Exact derivatives of the discrete equations (the default).
   case analytic
@@ -50,7 +50,7 @@ public enum JacobianMethod: String, Sendable, Equatable, Hashable, CaseIterable 
 /// How the Newton systems (dF/dy + cj dF/dy′) x = b are solved.
 public enum LinearSolverMethod: String, Sendable, Equatable, Hashable, CaseIterable {
   /// Eliminate each particle's shells and its interfacial current, then a banded LU of the
-  /// rest (`DFNLinearSolver`; the default).
+  /// rest (`ParticleEliminationSolver`; the default).
   case particleElimination = "particle-elimination"
   /// KLU, the general sparse direct solver of SUNDIALS; kept for comparison.
   case klu

@@ -4,21 +4,29 @@ import StudyModel
 
 /// Runs protocols on cells.
 ///
-/// Keeps one IDA solver (and its KLU symbolic analysis) for its mesh
-/// and reuses it for every run; not thread-safe, so use one simulator per worker.
+/// Keeps one IDA solver (and its linear solver's symbolic analysis) for its model kind and
+/// mesh and reuses it for every run; not thread-safe, so use one simulator per worker.
 public final class Simulator {
   /// The numerical settings.
   public let options: SimulationOptions
+  /// The kind of model every run is solved with.
+  public let kind: any CellModelKind
+  private let structure: ModelStructure
   private let pattern: SparsityPattern
-  private var system: DFNSystem?
+  private var system: CellSystem?
   private var solver: IDASolver?
   private var initializer: ConsistentInitializer?
+  /// How the Newton systems are solved once the first run has begun: particle elimination
+  /// when the options ask for it and the model's structure allows it, KLU otherwise.
+  public private(set) var linearSolver: LinearSolverMethod?
 
-  /// A simulator for `options`.
-  public init(options: SimulationOptions) {
+  /// A simulator for `options` that solves models of `kind` (by default the DFN).
+  public init(options: SimulationOptions, kind: any CellModelKind = DFNModelKind()) {
     self.options = options
-    let layout = DFNLayout(mesh: options.mesh)
-    self.pattern = SparsityPattern(size: layout.size, entries: layout.jacobianEntries)
+    self.kind = kind
+    let structure = kind.structure(mesh: options.mesh)
+    self.structure = structure
+    self.pattern = SparsityPattern(size: structure.size, entries: structure.jacobianEntries)
   }
 
   /// Runs `protocol` on `cell` from its initial state.
@@ -36,7 +44,7 @@ public final class Simulator {
     let resolved = try steps.map { step throws(SimulationError) in
       try StepResolver.resolve(step, cell: cell, nominalCapacityAh: nominalCapacityAh)
     }
-    let model = DFNModel(cell: cell, mesh: options.mesh)
+    let model = kind.model(cell: cell, mesh: options.mesh)
     let (system, solver, initializer) = try prepare(model)
     var runner = StepRunner(
       model: model, system: system, solver: solver, initializer: initializer)
@@ -61,38 +69,42 @@ public final class Simulator {
     return RunResult(steps: results, completed: completed, statistics: statistics)
   }
 
-  private func prepare(_ model: DFNModel) throws(SimulationError) -> (
-    DFNSystem, IDASolver, ConsistentInitializer
+  private func prepare(_ model: any CellModel) throws(SimulationError) -> (
+    CellSystem, IDASolver, ConsistentInitializer
   ) {
     if let system, let solver, let initializer {
       system.model = model
       return (system, solver, initializer)
     }
-    let system = DFNSystem(model: model, pattern: pattern, method: options.jacobian)
+    let system = CellSystem(
+      model: model, structure: structure, pattern: pattern, method: options.jacobian)
     let problem = DAEProblem(
-      size: model.layout.size, pattern: pattern, isDifferential: model.layout.isDifferential,
-      rootCount: DFNSystem.rootSlots,
+      size: structure.size, pattern: pattern, isDifferential: structure.isDifferential,
+      rootCount: CellSystem.rootSlots,
       // Every end condition is positive while a step runs: only a falling crossing ends it (a
       // step that starts just past a bound its predecessor ended on must not stop at once
       // when it moves away from it). The stiffness guard in the last slot reports both ways.
-      rootDirections: Array(repeating: -1, count: DFNSystem.rootSlots - 1) + [0])
+      rootDirections: Array(repeating: -1, count: CellSystem.rootSlots - 1) + [0])
     var idaOptions = IDAOptions(relativeTolerance: options.relativeTolerance)
     // Per-component absolute tolerances: the base tolerance times each unknown's scale.
-    idaOptions.absoluteTolerances = model.layout.toleranceScales.map {
+    idaOptions.absoluteTolerances = structure.toleranceScales.map {
       $0 * options.absoluteTolerance
     }
     idaOptions.maxStepsPerOutput = 20000
     do {
-      // Block elimination when the pattern has the DFN's particle structure, else KLU.
-      let linearSolver =
+      // Block elimination when the model has particle blocks and the pattern keeps them
+      // apart; KLU otherwise.
+      let elimination =
         options.linearSolver == .particleElimination
-        ? DFNLinearSolver(layout: model.layout, pattern: pattern) : nil
+        ? structure.particles.flatMap { ParticleEliminationSolver(blocks: $0, pattern: pattern) }
+        : nil
       let solver = try IDASolver(
-        problem: problem, system: system, options: idaOptions, linearSolver: linearSolver)
+        problem: problem, system: system, options: idaOptions, linearSolver: elimination)
       let initializer = ConsistentInitializer(system: system, pattern: pattern)
       self.system = system
       self.solver = solver
       self.initializer = initializer
+      linearSolver = elimination == nil ? .klu : .particleElimination
       return (system, solver, initializer)
     } catch {
       throw SimulationError(subject: "solver", message: error.description)

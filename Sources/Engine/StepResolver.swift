@@ -62,10 +62,10 @@ enum StepResolver {
     }
     for bound in RootCondition.SurfaceBound.allCases { conditions.append(.surface(bound)) }
     // The last slot watches for the stiff region (see `RootCondition.stiffnessGuard`).
-    guard conditions.count < DFNSystem.rootSlots else {
+    guard conditions.count < CellSystem.rootSlots else {
       throw SimulationError(subject: step.text, message: "too many end conditions in one step")
     }
-    conditions += Array(repeating: .inactive, count: DFNSystem.rootSlots - 1 - conditions.count)
+    conditions += Array(repeating: .inactive, count: CellSystem.rootSlots - 1 - conditions.count)
     conditions.append(.stiffnessGuard)
     return ResolvedStep(
       control: control, conditions: conditions, horizonS: duration ?? defaultHorizonS,

@@ -4,8 +4,8 @@ import StudyModel
 
 /// Integrates one resolved step at a time, carrying the state and the clock between steps.
 struct StepRunner {
-  let model: DFNModel
-  let system: DFNSystem
+  let model: any CellModel
+  let system: CellSystem
   let solver: IDASolver
   let initializer: ConsistentInitializer
   private(set) var clock = 0.0
@@ -19,7 +19,7 @@ struct StepRunner {
   var suppressesAlgebraicError = false
 
   init(
-    model: DFNModel, system: DFNSystem, solver: IDASolver, initializer: ConsistentInitializer
+    model: any CellModel, system: CellSystem, solver: IDASolver, initializer: ConsistentInitializer
   ) {
     self.model = model
     self.system = system
@@ -30,8 +30,8 @@ struct StepRunner {
   struct Outcome {
     let reason: EndReason
     let series: TimeSeries
-    var profiles: [DFNProfile] = []
-    var endProfile: DFNProfile? = nil
+    var profiles: [CellProfile] = []
+    var endProfile: CellProfile? = nil
   }
 
   /// Runs `plan` from `state` (updated to the end state).
@@ -40,11 +40,13 @@ struct StepRunner {
     system.conditions = plan.conditions
     var y = state
     var yp = [Double](repeating: 0, count: y.count)
-    y[model.layout.charge] = 0
+    y[system.structure.charge] = 0
     var series = TimeSeries()
     // A step that starts where the kinetics are stiff keeps every unknown under error control.
     solver.suppressesAlgebraicError =
-      suppressesAlgebraicError && RootCondition.stiffnessGuard.value(model: model, y: y.span) > 0
+      suppressesAlgebraicError
+      && RootCondition.stiffnessGuard.value(model: model, structure: system.structure, y: y.span)
+        > 0
     if let failure = initialize(&y, &yp, plan: plan) {
       return Outcome(reason: failure, series: series)
     }
@@ -56,14 +58,14 @@ struct StepRunner {
     let start = clock
     let end = start + plan.horizonS
     var reason: EndReason
-    var profiles: [DFNProfile] = []
+    var profiles: [CellProfile] = []
     var pending = profileTimes.filter { $0 >= start && $0 < end }
     loop: while true {
       // A requested profile time comes next: integrate to it exactly (IDA interpolates).
       let target = pending.first ?? end
       let outcome = solver.advance(to: target, stopTime: end, singleStep: pending.isEmpty)
       if !pending.isEmpty, case .reached(let time) = outcome, time >= target {
-        profiles.append(model.profile(solver.state.span, time: time))
+        if let profile = model.profile(solver.state.span, time: time) { profiles.append(profile) }
         pending.removeFirst()
       }
       switch outcome {
@@ -98,7 +100,7 @@ struct StepRunner {
     }
     clock = solver.time
     collectWork()
-    passedCapacity += y[model.layout.charge]
+    passedCapacity += y[system.structure.charge]
     state = y
     let endProfile = model.profile(y.span, time: clock)
     return Outcome(reason: reason, series: series, profiles: profiles, endProfile: endProfile)
@@ -145,7 +147,9 @@ struct StepRunner {
       switch condition {
       case .inactive, .surface, .stiffnessGuard: continue
       default:
-        if condition.value(model: model, y: y.span) <= 0 { return condition.reason }
+        if condition.value(model: model, structure: system.structure, y: y.span) <= 0 {
+          return condition.reason
+        }
       }
     }
     return nil
@@ -154,6 +158,6 @@ struct StepRunner {
   private func record(_ y: [Double], time: Double, into series: inout TimeSeries) {
     let observation = model.observe(y.span)
     series.append(
-      time: time, capacity: passedCapacity + y[model.layout.charge], observation: observation)
+      time: time, capacity: passedCapacity + y[system.structure.charge], observation: observation)
   }
 }

@@ -8,13 +8,13 @@ public struct TimeSeries: Sendable, Equatable {
   /// Cumulative discharge capacity since the run began, mAh/cm² (positive on discharge).
   public var dischargeCapacityMAhCm2: [Double] = []
   /// The observed state at each time.
-  public var observations: [DFNObservation] = []
+  public var observations: [CellObservation] = []
 
   /// Number of samples.
   public var count: Int { timeS.count }
 
   /// Appends a sample.
-  public mutating func append(time: Double, capacity: Double, observation: DFNObservation) {
+  public mutating func append(time: Double, capacity: Double, observation: CellObservation) {
     timeS.append(time)
     dischargeCapacityMAhCm2.append(capacity)
     observations.append(observation)

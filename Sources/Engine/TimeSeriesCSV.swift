@@ -30,7 +30,7 @@ public enum TimeSeriesCSV {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func row(_ time: Double, _ capacity: Double, _ o: DFNObservation, step: Int)
+  private static func row(_ time: Double, _ capacity: Double, _ o: CellObservation, step: Int)
     -> String
   {
     let fields = [

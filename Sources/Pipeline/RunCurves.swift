@@ -101,7 +101,7 @@ struct RunCurves: Codable, Equatable, Sendable {
     ]
   }
 
-  private static func profile(_ profile: DFNProfile?) -> [String: [Double]] {
+  private static func profile(_ profile: CellProfile?) -> [String: [Double]] {
     guard let profile else { return [:] }
     return [
       "x": profile.xM.map { $0 * 1e6 },

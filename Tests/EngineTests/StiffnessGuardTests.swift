@@ -10,19 +10,27 @@ import Testing
     let model = DFNModel(cell: ReferenceCells.seed(np: 1.2), mesh: .coarse)
     let layout = model.layout
     let rest = model.restingState()
-    #expect(RootCondition.stiffnessGuard.value(model: model, y: rest.span) > 0)
+    #expect(
+      RootCondition.stiffnessGuard.value(model: model, structure: layout.structure, y: rest.span)
+        > 0)
     #expect(!RootCondition.stiffnessGuard.endsStep)
     // One negative volume's outer shells nearly full: the surface extrapolates to 0.995.
     var full = rest
     let k = layout.negativeVolumes.upperBound - 1
     full[layout.stoichiometry(k, shell: layout.mesh.particle - 1)] = 0.995
     full[layout.stoichiometry(k, shell: layout.mesh.particle - 2)] = 0.995
-    #expect(RootCondition.stiffnessGuard.value(model: model, y: full.span) < 0)
+    #expect(
+      RootCondition.stiffnessGuard.value(model: model, structure: layout.structure, y: full.span)
+        < 0)
     var depleted = rest
     depleted[layout.electrolyteConcentration(layout.volumeCount - 1)] = 0.015
-    #expect(RootCondition.stiffnessGuard.value(model: model, y: depleted.span) < 0)
+    #expect(
+      RootCondition.stiffnessGuard.value(
+        model: model, structure: layout.structure, y: depleted.span) < 0)
     var nearlyDepleted = rest
     nearlyDepleted[layout.electrolyteConcentration(layout.volumeCount - 1)] = 0.03
-    #expect(RootCondition.stiffnessGuard.value(model: model, y: nearlyDepleted.span) > 0)
+    #expect(
+      RootCondition.stiffnessGuard.value(
+        model: model, structure: layout.structure, y: nearlyDepleted.span) > 0)
   }
 }

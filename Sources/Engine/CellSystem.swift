@@ -2,42 +2,40 @@ import DAESolver
 import Electrochem
 import StudyModel
 
-/// Presents a `DFNModel` under a given control to IDA: residual, Jacobian (analytic, or
+/// Presents a cell model under a given control to IDA: residual, Jacobian (analytic, or
 /// coloured finite differences) and the step's termination roots.
-final class DFNSystem: DAESystem {
+final class CellSystem: DAESystem {
   /// Number of root slots; IDA's root count is fixed when the solver is created.
   static let rootSlots = 8
 
-  var model: DFNModel
+  var model: any CellModel
+  /// The structure every model this system meets shares.
+  let structure: ModelStructure
   var control: CellControl = .current(0)
   var conditions: [RootCondition] = Array(repeating: .inactive, count: rootSlots)
   let method: JacobianMethod
   let jacobianEvaluator: ColoredJacobian
   /// For each value the analytic Jacobian writes, its position in the pattern.
   ///
-  /// The write order depends on the mesh only, so one list serves every cell a solver meets.
+  /// The write order depends on the structure only, so one list serves every cell a solver
+  /// meets.
   let jacobianSlots: [Int]
 
-  init(model: DFNModel, pattern: SparsityPattern, method: JacobianMethod = .analytic) {
+  init(
+    model: any CellModel, structure: ModelStructure, pattern: SparsityPattern,
+    method: JacobianMethod = .analytic
+  ) {
     self.model = model
+    self.structure = structure
     self.method = method
     self.jacobianEvaluator = ColoredJacobian(
-      pattern: pattern, typicalMagnitude: DFNSystem.typicalMagnitudes(model.layout))
+      pattern: pattern, typicalMagnitude: structure.typicalMagnitudes)
     self.jacobianSlots = model.jacobianWriteOrder.map { entry in
       guard let position = pattern.position(row: entry.row, column: entry.column) else {
         preconditionFailure("analytic Jacobian entry \(entry) is outside the sparsity pattern")
       }
       return position
     }
-  }
-
-  /// Scales below which perturbations do not shrink: potentials in V, currents in A/m²,
-  /// concentrations and stoichiometries as fractions.
-  static func typicalMagnitudes(_ layout: DFNLayout) -> [Double] {
-    var scales = [Double](repeating: 1e-2, count: layout.size)
-    scales[layout.current] = 1e-1
-    scales[layout.charge] = 1e-3
-    return scales
   }
 
   func residual(
@@ -71,7 +69,7 @@ final class DFNSystem: DAESystem {
   }
 
   func roots(t: Double, y: Span<Double>, yp: Span<Double>, values: inout MutableSpan<Double>) {
-    let inputs = RootCondition.Inputs(model: model, y: y)
+    let inputs = RootCondition.Inputs(model: model, structure: structure, y: y)
     for (slot, condition) in conditions.enumerated() {
       values[slot] = condition.value(inputs)
     }

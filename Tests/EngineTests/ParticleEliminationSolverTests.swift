@@ -8,7 +8,7 @@ import Testing
 
 /// The particle-elimination solver solves the DFN Newton systems exactly, and runs with it
 /// agree with runs on KLU.
-@Suite struct DFNLinearSolverTests {
+@Suite struct ParticleEliminationSolverTests {
   /// The componentwise backward error max_i |A x − b|_i / (|A| |x| + |b|)_i for the CSC matrix
   /// with `values` on `pattern`: near the rounding unit for a stable solver, whatever the
   /// scaling of the rows (the DFN's span eleven orders of magnitude).
@@ -31,7 +31,8 @@ import Testing
     for mesh in [DFNMesh.coarse, DFNMesh(negative: 7, separator: 3, positive: 5, particle: 2)] {
       let layout = DFNLayout(mesh: mesh)
       let pattern = SparsityPattern(size: layout.size, entries: layout.jacobianEntries)
-      let solver = try #require(DFNLinearSolver(layout: layout, pattern: pattern))
+      let solver = try #require(
+        ParticleEliminationSolver(blocks: layout.particleBlocks, pattern: pattern))
       for (name, cell) in try AnalyticJacobianTests.cells() {
         let model = DFNModel(cell: cell, mesh: mesh)
         let slots = try model.jacobianWriteOrder.map { entry in
@@ -74,26 +75,25 @@ import Testing
     // A shell row reading the electrolyte: no longer a block that touches only its own j.
     entries.append((layout.stoichiometry(3, shell: 2), layout.electrolyteConcentration(3)))
     let pattern = SparsityPattern(size: layout.size, entries: entries)
-    #expect(DFNLinearSolver(layout: layout, pattern: pattern) == nil)
+    #expect(ParticleEliminationSolver(blocks: layout.particleBlocks, pattern: pattern) == nil)
     // A j reading the next volume's electrolyte: its elimination would fill outside the band's
     // volume blocks. A j whose row reads the applied current: the same.
     for column in [layout.electrolyteConcentration(4), layout.current] {
       let coupled = SparsityPattern(
         size: layout.size,
         entries: layout.jacobianEntries + [(layout.interfacialCurrent(3), column)])
-      #expect(DFNLinearSolver(layout: layout, pattern: coupled) == nil)
+      #expect(ParticleEliminationSolver(blocks: layout.particleBlocks, pattern: coupled) == nil)
     }
     // The unchanged pattern is accepted.
     #expect(
-      DFNLinearSolver(
-        layout: layout, pattern: SparsityPattern(size: layout.size, entries: layout.jacobianEntries)
-      )
-        != nil)
+      ParticleEliminationSolver(
+        blocks: layout.particleBlocks,
+        pattern: SparsityPattern(size: layout.size, entries: layout.jacobianEntries)) != nil)
     let single = DFNLayout(mesh: DFNMesh(perRegion: 5, particle: 1))
     #expect(
-      DFNLinearSolver(
-        layout: single, pattern: SparsityPattern(size: single.size, entries: single.jacobianEntries)
-      ) == nil)
+      ParticleEliminationSolver(
+        blocks: single.particleBlocks,
+        pattern: SparsityPattern(size: single.size, entries: single.jacobianEntries)) == nil)
   }
 
   @Test func runsAgreeWithKLU() throws {

@@ -1,8 +1,11 @@
 import StudyModel
 
-/// What one state of the DFN model shows to an observer: terminal quantities, electrode
+/// What one state of a cell model shows to an observer: terminal quantities, electrode
 /// states and the overpotential breakdown.
-public struct DFNObservation: Sendable, Equatable {
+public struct CellObservation: Sendable, Equatable {
+  /// An observation with every value zero, for a model to fill in.
+  public init() {}
+
   /// Terminal voltage, V.
   public var voltageV = 0.0
   /// Applied current density, A/m² (positive on discharge).

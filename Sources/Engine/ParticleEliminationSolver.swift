@@ -1,8 +1,8 @@
 import DAESolver
 import Electrochem
 
-/// The Newton systems of the DFN model solved by block elimination of the particles and of the
-/// interfacial currents.
+/// The Newton systems of a model with particle blocks (the DFN's) solved by block elimination
+/// of the particles and of the interfacial currents.
 ///
 /// Each particle's shells form a tridiagonal block that touches the rest of the system only
 /// through its interfacial current j: the outer shell's row has a j column, and j's row has
@@ -13,7 +13,7 @@ import Electrochem
 /// eliminated as well, which fills the 3 × 3 block of its volume. What remains is a banded
 /// system in the electrolyte, potential, current and charge unknowns, about a quarter of the
 /// size, which a banded LU with threshold partial pivoting solves (`BandWorkspace`).
-final class DFNLinearSolver: DAELinearSolver {
+final class ParticleEliminationSolver: DAELinearSolver {
   private let shells: Int
   private let particles: Int
   /// Per particle: the index of its j and of its innermost shell.
@@ -106,40 +106,39 @@ final class DFNLinearSolver: DAELinearSolver {
     runUniform.deallocate()
   }
 
-  /// A solver for `pattern` on `layout`; nil when the pattern couples a particle to anything
-  /// but its own j, a j to anything but its own particle and the other unknowns of its volume,
-  /// or a particle has fewer than two shells.
-  init?(layout: DFNLayout, pattern: SparsityPattern) {
-    let shells = layout.mesh.particle
-    guard shells >= 2 else { return nil }
+  /// A solver for `pattern` with the particles of `blocks`; nil when the pattern couples a
+  /// particle to anything but its own j, a j to anything but its own particle and the other
+  /// unknowns of its volume, the particles do not all have the same number of shells (at
+  /// least two), or a particle's shells are not evenly spaced in the state.
+  init?(blocks: ParticleBlocks, pattern: SparsityPattern) {
+    let size = pattern.size
+    guard let shells = blocks.particles.first?.shells.count, shells >= 2,
+      blocks.particles.allSatisfy({ $0.shells.count == shells }),
+      blocks.volumeOfUnknown.count == size
+    else { return nil }
     self.shells = shells
-    var particleOf = [Int](repeating: -1, count: layout.size)
-    var particleOfCurrent = [Int](repeating: -1, count: layout.size)
-    var volumeOf = [Int](repeating: -1, count: layout.size)
-    var shellOf = [Int](repeating: -1, count: layout.size)
+    var particleOf = [Int](repeating: -1, count: size)
+    var particleOfCurrent = [Int](repeating: -1, count: size)
+    let volumeOf = blocks.volumeOfUnknown
+    var shellOf = [Int](repeating: -1, count: size)
     var current: [Int] = []
     var firstShell: [Int] = []
     var shellStride: [Int] = []
-    for k in 0..<layout.volumeCount {
-      for unknown in layout.volumeStart[k]..<(layout.volumeStart[k] + 2) { volumeOf[unknown] = k }
-      guard layout.regions[k] != .separator else { continue }
+    for block in blocks.particles {
       let particle = current.count
-      particleOfCurrent[layout.interfacialCurrent(k)] = particle
-      volumeOf[layout.solidPotential(k)] = k
-      volumeOf[layout.interfacialCurrent(k)] = k
-      current.append(layout.interfacialCurrent(k))
-      firstShell.append(layout.stoichiometry(k, shell: 0))
-      shellStride.append(layout.stoichiometry(k, shell: 1) - layout.stoichiometry(k, shell: 0))
-      for shell in 0..<shells {
-        let unknown = layout.stoichiometry(k, shell: shell)
+      particleOfCurrent[block.current] = particle
+      current.append(block.current)
+      firstShell.append(block.shells[0])
+      shellStride.append(block.shells[1] - block.shells[0])
+      for (shell, unknown) in block.shells.enumerated() {
         // Shell i of a particle must sit at its first shell plus i strides.
         guard unknown == firstShell[particle] + shell * shellStride[particle] else { return nil }
         particleOf[unknown] = particle
         shellOf[unknown] = shell
       }
     }
-    let reduced = (0..<layout.size).filter { particleOf[$0] < 0 && particleOfCurrent[$0] < 0 }
-    var reducedIndex = [Int](repeating: -1, count: layout.size)
+    let reduced = (0..<size).filter { particleOf[$0] < 0 && particleOfCurrent[$0] < 0 }
+    var reducedIndex = [Int](repeating: -1, count: size)
     for (index, unknown) in reduced.enumerated() { reducedIndex[unknown] = index }
 
     let count = current.count
@@ -153,7 +152,7 @@ final class DFNLinearSolver: DAELinearSolver {
     var rowCouplings = [[(position: Int, column: Int)]](repeating: [], count: count)
     var columnCouplings = [[(position: Int, row: Int)]](repeating: [], count: count)
     var reducedEntries: [(position: Int, row: Int, column: Int)] = []
-    for column in 0..<layout.size {
+    for column in 0..<size {
       for position in pattern.columnStarts[column]..<pattern.columnStarts[column + 1] {
         let row = pattern.rowIndices[position]
         let rowParticle = particleOf[row]
@@ -223,8 +222,8 @@ final class DFNLinearSolver: DAELinearSolver {
     self.band = band
 
     particles = count
-    self.current = DFNLinearSolver.buffer(current)
-    self.firstShell = DFNLinearSolver.buffer(firstShell)
+    self.current = ParticleEliminationSolver.buffer(current)
+    self.firstShell = ParticleEliminationSolver.buffer(firstShell)
     var runs: [(first: Int, length: Int, stride: Int)] = []
     for particle in 0..<count {
       if let last = runs.last, shellStride[particle] == last.stride,
@@ -236,53 +235,57 @@ final class DFNLinearSolver: DAELinearSolver {
       }
     }
     runCount = runs.count
-    runFirst = DFNLinearSolver.buffer(runs.map(\.first))
-    runLength = DFNLinearSolver.buffer(runs.map(\.length))
-    runStride = DFNLinearSolver.buffer(runs.map(\.stride))
-    currentValue = DFNLinearSolver.buffer([Double](repeating: 0, count: count))
-    runUniform = DFNLinearSolver.buffer([Bool](repeating: false, count: runs.count))
-    self.currentDiagonalAt = DFNLinearSolver.buffer(currentDiagonalAt)
-    rowCouplingStart = DFNLinearSolver.buffer(DFNLinearSolver.starts(rowCouplings))
-    rowCouplingAt = DFNLinearSolver.buffer(rowCouplings.flatMap { $0.map(\.position) })
-    rowCouplingColumn = DFNLinearSolver.buffer(rowCouplings.flatMap { $0.map(\.column) })
-    columnCouplingStart = DFNLinearSolver.buffer(DFNLinearSolver.starts(columnCouplings))
-    columnCouplingAt = DFNLinearSolver.buffer(columnCouplings.flatMap { $0.map(\.position) })
-    columnCouplingRow = DFNLinearSolver.buffer(columnCouplings.flatMap { $0.map(\.row) })
-    rowCouplingCurrent = DFNLinearSolver.buffer(
+    runFirst = ParticleEliminationSolver.buffer(runs.map(\.first))
+    runLength = ParticleEliminationSolver.buffer(runs.map(\.length))
+    runStride = ParticleEliminationSolver.buffer(runs.map(\.stride))
+    currentValue = ParticleEliminationSolver.buffer([Double](repeating: 0, count: count))
+    runUniform = ParticleEliminationSolver.buffer([Bool](repeating: false, count: runs.count))
+    self.currentDiagonalAt = ParticleEliminationSolver.buffer(currentDiagonalAt)
+    rowCouplingStart = ParticleEliminationSolver.buffer(
+      ParticleEliminationSolver.starts(rowCouplings))
+    rowCouplingAt = ParticleEliminationSolver.buffer(rowCouplings.flatMap { $0.map(\.position) })
+    rowCouplingColumn = ParticleEliminationSolver.buffer(rowCouplings.flatMap { $0.map(\.column) })
+    columnCouplingStart = ParticleEliminationSolver.buffer(
+      ParticleEliminationSolver.starts(columnCouplings))
+    columnCouplingAt = ParticleEliminationSolver.buffer(
+      columnCouplings.flatMap { $0.map(\.position) })
+    columnCouplingRow = ParticleEliminationSolver.buffer(columnCouplings.flatMap { $0.map(\.row) })
+    rowCouplingCurrent = ParticleEliminationSolver.buffer(
       rowCouplings.indices.flatMap { [Int](repeating: current[$0], count: rowCouplings[$0].count) })
-    columnCouplingCurrent = DFNLinearSolver.buffer(
+    columnCouplingCurrent = ParticleEliminationSolver.buffer(
       columnCouplings.indices.flatMap {
         [Int](repeating: current[$0], count: columnCouplings[$0].count)
       })
     rowCouplingCount = rowCouplings.map(\.count).reduce(0, +)
     columnCouplingCount = columnCouplings.map(\.count).reduce(0, +)
-    fillTarget = DFNLinearSolver.buffer(
+    fillTarget = ParticleEliminationSolver.buffer(
       bandEntries[reducedEntries.count...].map { band.position($0.row, $0.column) })
     reducedCount = reduced.count
-    self.reduced = DFNLinearSolver.buffer(reduced)
-    self.diagonalAt = DFNLinearSolver.buffer(diagonalAt)
-    self.belowAt = DFNLinearSolver.buffer(belowAt)
-    self.aboveAt = DFNLinearSolver.buffer(aboveAt)
-    self.outerCurrentAt = DFNLinearSolver.buffer(outerCurrentAt)
-    self.currentOuterAt = DFNLinearSolver.buffer(currentOuterAt)
-    self.currentInnerAt = DFNLinearSolver.buffer(currentInnerAt)
+    self.reduced = ParticleEliminationSolver.buffer(reduced)
+    self.diagonalAt = ParticleEliminationSolver.buffer(diagonalAt)
+    self.belowAt = ParticleEliminationSolver.buffer(belowAt)
+    self.aboveAt = ParticleEliminationSolver.buffer(aboveAt)
+    self.outerCurrentAt = ParticleEliminationSolver.buffer(outerCurrentAt)
+    self.currentOuterAt = ParticleEliminationSolver.buffer(currentOuterAt)
+    self.currentInnerAt = ParticleEliminationSolver.buffer(currentInnerAt)
     reducedEntryCount = reducedEntries.count
-    reducedSource = DFNLinearSolver.buffer(reducedEntries.map(\.position))
-    reducedTarget = DFNLinearSolver.buffer(reducedEntries.map { band.position($0.row, $0.column) })
+    reducedSource = ParticleEliminationSolver.buffer(reducedEntries.map(\.position))
+    reducedTarget = ParticleEliminationSolver.buffer(
+      reducedEntries.map { band.position($0.row, $0.column) })
     let slots = [Double](repeating: 0, count: count * shells)
-    inverseDenominator = DFNLinearSolver.buffer(slots)
-    upperFactor = DFNLinearSolver.buffer(slots)
-    self.below = DFNLinearSolver.buffer(slots)
-    response = DFNLinearSolver.buffer(slots)
+    inverseDenominator = ParticleEliminationSolver.buffer(slots)
+    upperFactor = ParticleEliminationSolver.buffer(slots)
+    self.below = ParticleEliminationSolver.buffer(slots)
+    response = ParticleEliminationSolver.buffer(slots)
     let perParticle = [Double](repeating: 0, count: count)
-    rowOuter = DFNLinearSolver.buffer(perParticle)
-    rowInner = DFNLinearSolver.buffer(perParticle)
-    inverseCurrentDiagonal = DFNLinearSolver.buffer(perParticle)
-    rowCoupling = DFNLinearSolver.buffer(
+    rowOuter = ParticleEliminationSolver.buffer(perParticle)
+    rowInner = ParticleEliminationSolver.buffer(perParticle)
+    inverseCurrentDiagonal = ParticleEliminationSolver.buffer(perParticle)
+    rowCoupling = ParticleEliminationSolver.buffer(
       [Double](repeating: 0, count: rowCouplings.map(\.count).reduce(0, +)))
-    columnCouplingFactor = DFNLinearSolver.buffer(
+    columnCouplingFactor = ParticleEliminationSolver.buffer(
       [Double](repeating: 0, count: columnCouplings.map(\.count).reduce(0, +)))
-    reducedRight = DFNLinearSolver.buffer([Double](repeating: 0, count: reduced.count))
+    reducedRight = ParticleEliminationSolver.buffer([Double](repeating: 0, count: reduced.count))
   }
 
   /// The offsets at which each group starts in the groups laid end to end, and their total.

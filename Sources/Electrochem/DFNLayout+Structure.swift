@@ -1,6 +1,40 @@
 import StudyModel
 
 extension DFNLayout {
+  /// The model structure of this layout: its unknowns, Jacobian entries and particle blocks.
+  public var structure: ModelStructure {
+    ModelStructure(
+      size: size, isDifferential: isDifferential, toleranceScales: toleranceScales,
+      typicalMagnitudes: typicalMagnitudes, jacobianEntries: jacobianEntries, current: current,
+      charge: charge, particles: particleBlocks)
+  }
+
+  /// Scales below which finite-difference perturbations do not shrink: potentials in V,
+  /// currents in A/m², concentrations and stoichiometries as fractions.
+  public var typicalMagnitudes: [Double] {
+    var scales = [Double](repeating: 1e-2, count: size)
+    scales[current] = 1e-1
+    scales[charge] = 1e-3
+    return scales
+  }
+
+  /// Each electrode volume's particle with its interfacial current, and the volume of every
+  /// per-volume unknown.
+  public var particleBlocks: ParticleBlocks {
+    var volumeOf = [Int](repeating: -1, count: size)
+    var particles: [ParticleBlocks.Particle] = []
+    for k in 0..<volumeCount {
+      let width = regions[k] == .separator ? Slot.separatorCount : Slot.electrodeCount
+      for unknown in volumeStart[k]..<(volumeStart[k] + width) { volumeOf[unknown] = k }
+      guard regions[k] != .separator else { continue }
+      particles.append(
+        ParticleBlocks.Particle(
+          current: interfacialCurrent(k),
+          shells: (0..<mesh.particle).map { stoichiometry(k, shell: $0) }))
+    }
+    return ParticleBlocks(particles: particles, volumeOfUnknown: volumeOf)
+  }
+
   /// The (row, column) pairs where the Jacobian can be nonzero, for every control mode.
   public var jacobianEntries: [(row: Int, column: Int)] {
     var entries: [(row: Int, column: Int)] = []
@@ -44,36 +78,5 @@ extension DFNLayout {
     entries.append((layout.current, layout.solidPotential(last)))
     entries.append((layout.charge, layout.current))
     return entries
-  }
-}
-
-extension DFNModel {
-
-  /// The state at rest with the cell's initial stoichiometries and a uniform electrolyte:
-  /// differential unknowns exact, algebraic ones a first guess (no current, potentials at
-  /// equilibrium) for the consistent-initialisation solve.
-  public func restingState() -> [Double] {
-    var y = [Double](repeating: 0, count: layout.size)
-    let temperature = cell.temperatureK
-    for k in 0..<layout.volumeCount {
-      y[layout.electrolyteConcentration(k)] = 1
-      let e = geometry.electrodeIndex[k]
-      guard e >= 0 else { continue }
-      let parameters = electrodes[e]
-      let x0 = parameters.initialStoichiometry
-      for shell in 0..<layout.mesh.particle { y[layout.stoichiometry(k, shell: shell)] = x0 }
-      y[layout.solidPotential(k)] = parameters.openCircuitPotential.value(
-        x: x0, temperature: temperature)
-    }
-    // The negative solid sits near 0 V (φ_s(0) = 0), so φ_e ≈ −U_n.
-    let negativePotential = cell.negative.openCircuitPotential.value(
-      x: cell.negative.initialStoichiometry, temperature: temperature)
-    for k in 0..<layout.volumeCount {
-      y[layout.electrolytePotential(k)] = -negativePotential
-      if layout.regions[k] != .separator {
-        y[layout.solidPotential(k)] -= negativePotential
-      }
-    }
-    return y
   }
 }

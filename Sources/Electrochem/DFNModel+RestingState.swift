@@ -1,0 +1,32 @@
+import StudyModel
+
+extension DFNModel {
+
+  /// The state at rest with the cell's initial stoichiometries and a uniform electrolyte:
+  /// differential unknowns exact, algebraic ones a first guess (no current, potentials at
+  /// equilibrium) for the consistent-initialisation solve.
+  public func restingState() -> [Double] {
+    var y = [Double](repeating: 0, count: layout.size)
+    let temperature = cell.temperatureK
+    for k in 0..<layout.volumeCount {
+      y[layout.electrolyteConcentration(k)] = 1
+      let e = geometry.electrodeIndex[k]
+      guard e >= 0 else { continue }
+      let parameters = electrodes[e]
+      let x0 = parameters.initialStoichiometry
+      for shell in 0..<layout.mesh.particle { y[layout.stoichiometry(k, shell: shell)] = x0 }
+      y[layout.solidPotential(k)] = parameters.openCircuitPotential.value(
+        x: x0, temperature: temperature)
+    }
+    // The negative solid sits near 0 V (φ_s(0) = 0), so φ_e ≈ −U_n.
+    let negativePotential = cell.negative.openCircuitPotential.value(
+      x: cell.negative.initialStoichiometry, temperature: temperature)
+    for k in 0..<layout.volumeCount {
+      y[layout.electrolytePotential(k)] = -negativePotential
+      if layout.regions[k] != .separator {
+        y[layout.solidPotential(k)] -= negativePotential
+      }
+    }
+    return y
+  }
+}
