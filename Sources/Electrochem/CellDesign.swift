@@ -1,26 +1,15 @@
 import StudyModel
 
-/// Which capacity an N/P ratio compares.
-public enum CapacityBasis: String, Sendable, Equatable, Hashable, CaseIterable {
-  /// Full stoichiometry range 0…1 of each active material.
-  case theoretical
-  /// Each electrode's declared practical stoichiometry window.
-  case practical
-}
-
 /// Capacity bookkeeping of a cell design: areal capacities, N/P ratios, and the electrode
 /// thickness that gives a target ratio (BRIEF §1.1, "Capacity bookkeeping").
 public enum CellDesign {
-  /// Coulombs per m² in one mAh/cm².
-  public static let coulombsPerM2PerMAhCm2 = 36000.0
-
   /// Areal capacity of `electrode`, mAh/cm²: F L ε_s c_max, times the window width on the
   /// practical basis.
   public static func arealCapacity(_ electrode: ElectrodeParameters, basis: CapacityBasis) -> Double
   {
     let full =
       PhysicalConstants.faraday * electrode.thicknessM * electrode.activeFraction
-      * electrode.maxConcentrationMolM3 / coulombsPerM2PerMAhCm2
+      * electrode.maxConcentrationMolM3 / ArealCharge.coulombsPerM2PerMAhCm2
     switch basis {
     case .theoretical: return full
     case .practical:

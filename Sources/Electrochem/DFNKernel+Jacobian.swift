@@ -64,9 +64,9 @@ extension DFNKernel {
         -(lastWidth / 2 / constants[1].effectiveConductivity + contactResistance))
       target.add(currentIndex, last, 1)
     }
-    // Charge counter: q′ − I / 36 000.
+    // Charge counter: q′ − I / (C/m² per mAh/cm²).
     target.add(chargeIndex, chargeIndex, cj)
-    target.add(chargeIndex, currentIndex, -1 / 36000)
+    target.add(chargeIndex, currentIndex, -1 / ArealCharge.coulombsPerM2PerMAhCm2)
     return true
   }
 

@@ -420,12 +420,12 @@ final class DFNKernel {
     butlerVolmerRows(e: 1, y: y, r: r)
     particleRows(e: 0, y: y, yp: yp, r: r)
     particleRows(e: 1, y: y, yp: yp, r: r)
-    // External circuit and charge counter (1 mAh/cm² = 36 000 C/m²).
+    // External circuit and charge counter (mAh/cm²).
     switch control {
     case .current(let value): r[currentIndex] = current - value
     case .voltage(let value): r[currentIndex] = voltage(y) - value
     }
-    r[chargeIndex] = yp[chargeIndex] - current / 36000
+    r[chargeIndex] = yp[chargeIndex] - current / ArealCharge.coulombsPerM2PerMAhCm2
     return true
   }
 

@@ -25,7 +25,9 @@ public struct SimulationOptions: Sendable, Equatable, Hashable {
   /// Options for `mesh`: by default the tolerances the validation tests pass at, the analytic
   /// Jacobian and no error test on the algebraic unknowns.
   public init(
-    mesh: DFNMesh = .coarse, relativeTolerance: Double = 1e-4, absoluteTolerance: Double = 1e-6,
+    mesh: DFNMesh = .coarse,
+    relativeTolerance: Double = NumericalSettings.defaultRelativeTolerance,
+    absoluteTolerance: Double = NumericalSettings.defaultAbsoluteTolerance,
     jacobian: JacobianMethod = .analytic, linearSolver: LinearSolverMethod = .particleElimination,
     suppressesAlgebraicError: Bool = true
   ) {

@@ -87,6 +87,10 @@ enum StepResolver {
             "a C-rate needs the cell's nominal capacity; declare it or give a current density")
       }
       return rate * nominal / cell.areaM2
+    case .swept:
+      throw SimulationError(
+        subject: step.text,
+        message: "the swept current {current} was not filled in; only a current sweep fills it")
     }
   }
 }

@@ -45,12 +45,12 @@ struct ManifestBuilder {
       cells[name] = StudyManifest.Cell(source: cell.source, parameters: parameters)
     }
     let solver = study.simulations.map { simulation in
-      let options = StudyPlanner.options(simulation)
+      let numerics = simulation.numerics
       return StudyManifest.Solver(
-        simulation: simulation.name, volumesPerRegion: simulation.mesh.perRegion,
-        shellsPerParticle: simulation.mesh.particle,
-        relativeTolerance: options.relativeTolerance,
-        absoluteTolerance: options.absoluteTolerance)
+        simulation: simulation.name, volumesPerRegion: numerics.volumesPerRegion,
+        shellsPerParticle: numerics.shellsPerParticle,
+        relativeTolerance: numerics.relativeTolerance,
+        absoluteTolerance: numerics.absoluteTolerance)
     }
     var manifestRuns: [StudyManifest.Run] = []
     if let runs {

@@ -139,7 +139,7 @@ enum ParameterSection {
         switch axis {
         case .npRatio(_, _, let method):
           paths.insert(method == .thickness ? "negative.thickness" : "negative.active_fraction")
-        case .parameter(let path, _): paths.insert(path)
+        case .parameter(let path, _): paths.insert(path.name)
         case .currentDensity: continue
         }
       }

@@ -8,7 +8,7 @@ enum ProtocolSection {
     guard !study.simulations.isEmpty else { return "This study runs no simulations.\n" }
     var lines: [String] = []
     for simulation in study.simulations {
-      let options = StudyPlanner.options(simulation)
+      let numerics = simulation.numerics
       let runs = simulation.sweeps.reduce(1) { $0 * $1.count }
       lines += [
         "**Simulation `\(simulation.name)`** on cell `\(simulation.cell)`, \(runs) run\(runs == 1 ? "" : "s"):",
@@ -16,10 +16,11 @@ enum ProtocolSection {
       ]
       let repeated = simulation.cycles > 1 ? " (repeated \(simulation.cycles) times)" : ""
       lines.append(
-        "1. " + simulation.protocolSteps.map { "“\($0)”" }.joined(separator: ", then ") + repeated)
+        "1. " + simulation.protocolSteps.map { "“\($0.text)”" }.joined(separator: ", then ")
+          + repeated)
       for axis in simulation.sweeps { lines.append("1. " + describe(axis)) }
       lines.append(
-        "1. Mesh: \(simulation.mesh.perRegion) finite volumes per region, \(simulation.mesh.particle) shells per particle; IDA tolerances: relative \(CanonicalText.number(options.relativeTolerance)), absolute \(CanonicalText.number(options.absoluteTolerance))."
+        "1. Mesh: \(numerics.volumesPerRegion) finite volumes per region, \(numerics.shellsPerParticle) shells per particle; IDA tolerances: relative \(CanonicalText.number(numerics.relativeTolerance)), absolute \(CanonicalText.number(numerics.absoluteTolerance))."
       )
       lines.append("")
     }
@@ -39,7 +40,7 @@ enum ProtocolSection {
       return "Current density {current}: "
         + values.map { "\(ParameterSection.number($0 / 10)) mA/cm²" }.joined(separator: ", ") + "."
     case .parameter(let path, let values):
-      return "`\(path)`: " + values.joined(separator: ", ") + "."
+      return "`\(path.name)`: " + values.map(\.text).joined(separator: ", ") + "."
     }
   }
 

@@ -1,5 +1,6 @@
 import Electrochem
 import Engine
+import StudyModel
 
 /// What `cellbook simulate` is asked to do.
 public struct SimulateRequest: Sendable {
@@ -7,10 +8,12 @@ public struct SimulateRequest: Sendable {
   public var cellPath: String
   /// Protocol steps as written.
   public var protocolSteps: [String]
-  /// Target N/P (the negative thickness is scaled, the positive fixed).
+  /// Target N/P (the negative electrode is scaled, the positive fixed).
   public var npRatio: Double?
   /// The basis of `npRatio`.
   public var npBasis: CapacityBasis = .theoretical
+  /// How `npRatio` is reached: by the negative electrode's thickness or its loading.
+  public var npMethod: NPMethod = .thickness
   /// Initial stoichiometries (negative, positive), overriding the cell file's.
   public var initial: (negative: Double?, positive: Double?) = (nil, nil)
   /// How many times the protocol runs, back to back.

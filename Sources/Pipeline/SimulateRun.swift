@@ -21,6 +21,10 @@ public enum SimulateRun {
   }
 
   /// Loads, checks and runs the request; invalid input comes back as diagnostics.
+  ///
+  /// The run is planned as a study's simulation is: the overrides, the initial
+  /// stoichiometries and the N/P target become one-value sweep axes of a simulation, so the
+  /// cell is resolved exactly as a study would resolve it.
   public static func execute(_ request: SimulateRequest) -> Result<Outcome, DiagnosticList> {
     let loader = CellFileLoader(libraryFolder: CellFileLoader.library(for: request.cellPath))
     var cell: CellDefinition
@@ -34,21 +38,28 @@ public enum SimulateRun {
       problems.append(
         Diagnostic(.error, at: commandLine("--cycles"), "the number of cycles must be at least 1"))
     }
-    let steps = Array(repeating: cycle, count: max(request.cycles, 1)).flatMap { $0 }
-    applyOptions(request, to: &cell.parameters, problems: &problems)
+    let sweeps = axes(request, problems: &problems)
     guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
-    let simulator = Simulator(
-      options: SimulationOptions(
-        mesh: request.mesh, relativeTolerance: request.tolerances.relative,
+    let simulation = SimulationSpec(
+      name: "simulate", cell: cell.name, protocolSteps: cycle, cycles: request.cycles,
+      sweeps: sweeps,
+      numerics: NumericalSettings(
+        volumesPerRegion: request.mesh.negative, shellsPerParticle: request.mesh.particle,
+        relativeTolerance: request.tolerances.relative,
         absoluteTolerance: request.tolerances.absolute))
+    guard let planned = StudyPlanner.jobs(simulation, cell: cell).first else {
+      preconditionFailure("a simulation with one-value axes plans exactly one job")
+    }
+    cell.parameters = planned.job.cell
+    let simulator = Simulator(options: planned.options)
     let start = Date()
     do {
       let run = try simulator.run(
-        cell: cell.parameters, protocol: steps, nominalCapacityAh: cell.nominalCapacityAh,
-        profileTimesS: request.profileTimes)
+        cell: planned.job.cell, protocol: planned.job.steps,
+        nominalCapacityAh: planned.job.nominalCapacityAh, profileTimesS: request.profileTimes)
       let wall = Date().timeIntervalSince(start)
       let summary = RunSummary.text(
-        cell: cell, run: run, mesh: request.mesh, stepsPerCycle: cycle.count)
+        cell: cell, run: run, mesh: planned.options.mesh, stepsPerCycle: cycle.count)
       return .success(Outcome(cell: cell, run: run, wallSeconds: wall, summary: summary))
     } catch {
       let location = SourceLocation(file: request.cellPath)
@@ -70,37 +81,55 @@ public enum SimulateRun {
     }
     var steps: [ProtocolStep] = []
     for (index, text) in texts.enumerated() {
+      let at = commandLine("--protocol #\(index + 1)")
       do {
-        steps.append(try ProtocolStepParser.parse(text))
+        let step = try ProtocolStepParser.parse(text)
+        if step.usesSweptCurrent {
+          problems.append(
+            Diagnostic(
+              .error, at: at,
+              "'\(text)': \(ProtocolStep.sweptCurrentText) is filled only by a study's current sweep",
+              hint: "write the current, for example 'Charge at 2.8 mA/cm2 until 4.2 V'"))
+        }
+        steps.append(step)
       } catch {
-        problems.append(
-          Diagnostic(
-            .error, at: commandLine("--protocol #\(index + 1)"), "'\(text)': \(error.message)",
-            hint: error.hint))
+        problems.append(Diagnostic(.error, at: at, "'\(text)': \(error.message)", hint: error.hint))
       }
     }
     return steps
   }
 
-  private static func applyOptions(
-    _ request: SimulateRequest, to cell: inout CellParameters, problems: inout [Diagnostic]
-  ) {
+  /// The overrides, initial stoichiometries and N/P target as one-value sweep axes, in the
+  /// order they apply (parameters before the N/P target, as in a study).
+  private static func axes(_ request: SimulateRequest, problems: inout [Diagnostic])
+    -> [SweepAxis]
+  {
+    var axes: [SweepAxis] = []
     for assignment in request.overrides {
       do {
-        try CellOverride.apply(assignment, to: &cell)
+        let override = try CellOverride.parse(assignment)
+        axes.append(.parameter(path: override.path, values: [override.value]))
       } catch {
         problems.append(Diagnostic(.error, at: commandLine("--set"), error.message))
       }
     }
-    if let negative = request.initial.negative { cell.negative.initialStoichiometry = negative }
-    if let positive = request.initial.positive { cell.positive.initialStoichiometry = positive }
+    for (name, value) in [
+      ("negative.initial_stoichiometry", request.initial.negative),
+      ("positive.initial_stoichiometry", request.initial.positive),
+    ] {
+      guard let value, let path = CellParameterPath.named(name) else { continue }
+      axes.append(
+        .parameter(
+          path: path, values: [ParameterValue(text: CanonicalText.number(value), value: value)]))
+    }
     if let ratio = request.npRatio {
       guard ratio > 0 else {
         problems.append(
           Diagnostic(.error, at: commandLine("--np"), "N/P must be positive, got \(ratio)"))
-        return
+        return axes
       }
-      cell = CellDesign.withNegativeThickness(for: ratio, basis: request.npBasis, cell: cell)
+      axes.append(.npRatio(values: [ratio], basis: request.npBasis, method: request.npMethod))
     }
+    return axes
   }
 }

@@ -69,7 +69,7 @@ public final class SiteBuild {
     switch step {
     case .load: try load()
     case .check: try check()
-    case .plan: try plan()
+    case .plan: plan()
     case .simulate: simulate()
     case .analyse: analyse()
     case .draw: try draw()
@@ -129,23 +129,18 @@ public final class SiteBuild {
     guard problems.isEmpty else { throw failure(.check, problems) }
   }
 
-  private func plan() throws {
-    var problems: [Diagnostic] = []
+  private func plan() {
     for state in states where !state.study.simulations.isEmpty {
-      switch StudyPlanner.plan(state.study) {
-      case .success(let jobs):
-        let runs = StudyRuns(
-          study: state.study, jobs: jobs, cacheRoot: cacheFolder, ignoreCache: options.ignoreCache)
-        state.runs = runs
-        let reasons = Dictionary(grouping: runs.reasons.values, by: { $0 })
-          .map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
-        log(
-          "  \(state.study.slug): \(jobs.count) runs, \(jobs.count - runs.pending.count) reused from the cache, \(runs.pending.count) to simulate\(reasons.isEmpty ? "" : " (\(reasons))")"
-        )
-      case .failure(let list): problems += list.diagnostics
-      }
+      let jobs = StudyPlanner.plan(state.study)
+      let runs = StudyRuns(
+        study: state.study, jobs: jobs, cacheRoot: cacheFolder, ignoreCache: options.ignoreCache)
+      state.runs = runs
+      let reasons = Dictionary(grouping: runs.reasons.values, by: { $0 })
+        .map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
+      log(
+        "  \(state.study.slug): \(jobs.count) runs, \(jobs.count - runs.pending.count) reused from the cache, \(runs.pending.count) to simulate\(reasons.isEmpty ? "" : " (\(reasons))")"
+      )
     }
-    guard problems.isEmpty else { throw failure(.plan, problems) }
   }
 
   private func simulate() {

@@ -42,14 +42,14 @@ enum StudyFigures {
     let yLabel = QuantityLabels.quantity(spec.y)
     var columns = [
       DataColumn(
-        "np", label: xLabel.text, unit: xLabel.unit,
+        "ratio", label: xLabel.text, unit: xLabel.unit,
         values: selected.map { ($0.coordinates[spec.x] ?? .nan) * xLabel.scale }),
       DataColumn(
         "y", label: yLabel.text, unit: yLabel.unit,
         values: selected.map { ($0.quantities[spec.y] ?? .nan) * yLabel.scale }),
     ]
     var builder = VersusNPBuilder()
-    builder.referenceAtOne = spec.x == "np"
+    builder.referenceAtOne = spec.x == SweepAxis.npRatioName
     if let series = spec.series {
       let seriesLabel = QuantityLabels.axis(series)
       columns.append(

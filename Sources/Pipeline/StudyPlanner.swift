@@ -27,53 +27,49 @@ public enum StudyPlanner {
   public static let engineVersion = "cellbook-dfn-8"
 
   /// The jobs of `study`, in declaration order, sweep axes varying last-fastest.
-  public static func plan(_ study: Study) -> Result<[PlannedJob], DiagnosticList> {
-    var jobs: [PlannedJob] = []
-    var problems: [Diagnostic] = []
-    for simulation in study.simulations {
-      guard let cell = study.cells[simulation.cell] else { continue }
-      let options = Self.options(simulation)
+  public static func plan(_ study: Study) -> [PlannedJob] {
+    study.simulations.flatMap { simulation -> [PlannedJob] in
+      guard let cell = study.cells[simulation.cell] else { return [] }
       // Read once per simulation: every job of it depends on the same files.
       let fileDigests = cell.inputFiles.map { ContentHash.file($0) ?? "unreadable" }
-      for combination in product(simulation.sweeps.map { values(of: $0) }) {
-        switch job(
-          simulation, cell: cell, combination: combination, options: options,
-          fileDigests: fileDigests)
-        {
-        case .success(let planned): jobs.append(planned)
-        case .failure(let diagnostic):
-          problems.append(
-            Diagnostic(
-              .error, at: SourceLocation(file: study.path), diagnostic.message,
-              hint: diagnostic.hint))
-        }
-      }
+      return jobs(simulation, cell: cell, fileDigests: fileDigests)
     }
-    return problems.isEmpty ? .success(jobs) : .failure(DiagnosticList(problems))
+  }
+
+  /// The jobs of one simulation on `cell`, whose files have `fileDigests`; `cellbook simulate`
+  /// plans its single run through here too.
+  public static func jobs(
+    _ simulation: SimulationSpec, cell: CellDefinition, fileDigests: [String] = []
+  ) -> [PlannedJob] {
+    let options = self.options(simulation)
+    return product(simulation.sweeps.map { values(of: $0) }).map { combination in
+      job(
+        simulation, cell: cell, combination: combination, options: options,
+        fileDigests: fileDigests)
+    }
   }
 
   /// A swept value with its label.
   enum Value {
     case np(Double, basis: CapacityBasis, method: NPMethod)
     case current(Double)
-    case parameter(path: String, value: String)
+    case parameter(ParameterOverride)
 
     /// The axis name and SI value.
     var coordinate: (String, Double) {
       switch self {
-      case .np(let ratio, _, _): return ("np", ratio)
-      case .current(let density): return ("current", density)
-      case .parameter(let path, let value):
-        let dimension = CellOverride.dimension(of: path) ?? .none
-        return (path, (try? QuantityParser.parse(value, dimension: dimension)) ?? .nan)
+      case .np(let ratio, _, _): return (SweepAxis.npRatioName, ratio)
+      case .current(let density): return (SweepAxis.currentDensityName, density)
+      case .parameter(let override): return (override.path.name, override.value.value)
       }
     }
 
     var label: String {
       switch self {
-      case .np(let ratio, _, _): return "np=\(CanonicalText.number(ratio))"
-      case .current(let density): return "current=\(CanonicalText.number(density / 10)) mA/cm2"
-      case .parameter(let path, let value): return "\(path)=\(value)"
+      case .np(let ratio, _, _): return "\(SweepAxis.npRatioName)=\(CanonicalText.number(ratio))"
+      case .current(let density):
+        return "\(SweepAxis.currentDensityName)=\(CanonicalText.number(density / 10)) mA/cm2"
+      case .parameter(let override): return "\(override.path.name)=\(override.value.text)"
       }
     }
   }
@@ -81,17 +77,19 @@ public enum StudyPlanner {
   static func values(of axis: SweepAxis) -> [Value] {
     switch axis {
     case .npRatio(let values, let basis, let method):
-      let capacityBasis = CapacityBasis(rawValue: basis) ?? .theoretical
-      return values.map { .np($0, basis: capacityBasis, method: method) }
+      return values.map { .np($0, basis: basis, method: method) }
     case .currentDensity(let values): return values.map { .current($0) }
-    case .parameter(let path, let values): return values.map { .parameter(path: path, value: $0) }
+    case .parameter(let path, let values):
+      return values.map { .parameter(ParameterOverride(path: path, value: $0)) }
     }
   }
 
-  /// The numerical settings of `simulation`: its mesh, the default tolerances.
-  static func options(_ simulation: SimulationSpec) -> SimulationOptions {
-    SimulationOptions(
-      mesh: DFNMesh(perRegion: simulation.mesh.perRegion, particle: simulation.mesh.particle))
+  /// The numerical settings of `simulation`: its mesh and tolerances.
+  public static func options(_ simulation: SimulationSpec) -> SimulationOptions {
+    let numerics = simulation.numerics
+    return SimulationOptions(
+      mesh: DFNMesh(perRegion: numerics.volumesPerRegion, particle: numerics.shellsPerParticle),
+      relativeTolerance: numerics.relativeTolerance, absoluteTolerance: numerics.absoluteTolerance)
   }
 
   /// Every combination, the last axis varying fastest; one empty combination without axes.
@@ -99,27 +97,14 @@ public enum StudyPlanner {
     axes.reduce([[]]) { partial, axis in partial.flatMap { prefix in axis.map { prefix + [$0] } } }
   }
 
-  private struct PlanProblem: Error {
-    let message: String
-    let hint: String?
-  }
-
   private static func job(
     _ simulation: SimulationSpec, cell: CellDefinition, combination: [Value],
     options: SimulationOptions, fileDigests: [String]
-  ) -> Result<PlannedJob, PlanProblem> {
+  ) -> PlannedJob {
     var parameters = cell.parameters
-    var texts = simulation.protocolSteps
+    var steps = simulation.protocolSteps
     // Parameter overrides first, so that an N/P target applies to the overridden cell.
-    for value in combination {
-      guard case .parameter(let path, let text) = value else { continue }
-      do {
-        try CellOverride.apply("\(path)=\(text)", to: &parameters)
-      } catch {
-        return .failure(
-          PlanProblem(message: "simulation '\(simulation.name)': \(error.message)", hint: nil))
-      }
-    }
+    for case .parameter(let override) in combination { override.apply(to: &parameters) }
     for value in combination {
       switch value {
       case .np(let ratio, let basis, let method):
@@ -128,34 +113,24 @@ public enum StudyPlanner {
           ? CellDesign.withNegativeThickness(for: ratio, basis: basis, cell: parameters)
           : CellDesign.withNegativeLoading(for: ratio, basis: basis, cell: parameters)
       case .current(let density):
-        texts = texts.map {
-          $0.replacingOccurrences(of: "{current}", with: "\(CanonicalText.number(density)) A/m2")
+        steps = steps.map {
+          $0.filling(sweptCurrent: density, valueText: "\(CanonicalText.number(density)) A/m2")
         }
       case .parameter: continue
-      }
-    }
-    var steps: [ProtocolStep] = []
-    for text in Array(repeating: texts, count: simulation.cycles).flatMap({ $0 }) {
-      do {
-        steps.append(try ProtocolStepParser.parse(text))
-      } catch {
-        return .failure(
-          PlanProblem(
-            message: "simulation '\(simulation.name)': '\(text)': \(error.message)",
-            hint: error.hint))
       }
     }
     let labels = combination.map(\.label)
     let id =
       labels.isEmpty ? simulation.name : "\(simulation.name)[\(labels.joined(separator: ", "))]"
     let job = SimulationJob(
-      id: id, cell: parameters, steps: steps, nominalCapacityAh: cell.nominalCapacityAh)
-    return .success(
-      PlannedJob(
-        simulation: simulation.name, coordinates: labels,
-        coordinateValues: Dictionary(combination.map(\.coordinate), uniquingKeysWith: { $1 }),
-        job: job, options: options,
-        contentHash: hash(job, options: options, fileDigests: fileDigests)))
+      id: id, cell: parameters,
+      steps: Array(repeating: steps, count: simulation.cycles).flatMap { $0 },
+      nominalCapacityAh: cell.nominalCapacityAh)
+    return PlannedJob(
+      simulation: simulation.name, coordinates: labels,
+      coordinateValues: Dictionary(combination.map(\.coordinate), uniquingKeysWith: { $1 }),
+      job: job, options: options,
+      contentHash: hash(job, options: options, fileDigests: fileDigests))
   }
 
   /// SHA-256 over the canonical text of everything the simulation depends on, including the

@@ -9,9 +9,9 @@ struct ClaimReader {
   let sink: DiagnosticSink
 
   /// The dimension of each result metric, for values written with units.
-  static let metricDimensions: [String: Dimension] = [
+  static let metricDimensions: [String: UnitDimension] = [
     "capacity": .arealCharge, "capacity_per_gram_negative": .specificCharge,
-    "capacity_per_gram_positive": .specificCharge, "energy": Dimension(kg: 1, s: -2),
+    "capacity_per_gram_positive": .specificCharge, "energy": UnitDimension(kg: 1, s: -2),
     "average_voltage": .voltage, "negative_utilization": .none, "positive_utilization": .none,
     "state_of_charge": .none, "plating_onset": .time, "minimum_negative_potential": .voltage,
     "duration": .time, "mean_net_overpotential": .voltage,
@@ -175,7 +175,7 @@ struct ClaimReader {
     return name
   }
 
-  private func dimension(of quantity: String) -> Dimension? {
+  private func dimension(of quantity: String) -> UnitDimension? {
     quantity.split(separator: ".").last.flatMap { ClaimReader.metricDimensions[String($0)] }
   }
 
@@ -239,7 +239,7 @@ struct ClaimReader {
 
   func axisDimension(
     _ axis: String, in simulation: SimulationSpec, at location: SourceLocation
-  ) -> Dimension? {
+  ) -> UnitDimension? {
     guard let dimension = SweepAxisDimension.of(axis, in: simulation) else {
       let names = simulation.sweeps.map(\.name)
       sink.error(
@@ -251,7 +251,7 @@ struct ClaimReader {
   }
 
   private func axis(_ body: MappingReader, selection: ResultSelection?) -> String? {
-    guard let axis = body.string("along", example: "np") else { return nil }
+    guard let axis = body.string("along", example: SweepAxis.npRatioName) else { return nil }
     if let selection, let simulation = simulations.first(where: { $0.name == selection.simulation })
     {
       guard axisDimension(axis, in: simulation, at: body.location(of: "along")) != nil else {

@@ -38,7 +38,7 @@ struct FigureReader {
       let caption = reader.string("caption", example: "what the table shows")
       let supplementary = flag(reader, "supplementary")
       let selection = claims.selection(reader)
-      let rows = reader.string("rows", example: "np")
+      let rows = reader.string("rows", example: SweepAxis.npRatioName)
       if let rows, let selection { _ = axis(rows, selection, at: reader.location(of: "rows")) }
       var columns: [String] = []
       if let list = reader.value("columns", required: true, example: "[discharge.capacity]") {
@@ -130,7 +130,7 @@ struct FigureReader {
 
   private func panel(_ reader: MappingReader, kind: FigureSpec.Kind) -> PanelSpec? {
     let selection = claims.selection(reader)
-    let x = reader.string("x", example: kind == .sweep ? "np" : "soc")
+    let x = reader.string("x", example: kind == .sweep ? SweepAxis.npRatioName : "soc")
     let y = reader.string("y", example: kind == .sweep ? "discharge.capacity" : "voltage")
     let series = reader.string("series", required: false)
     let seriesValues = reader.value("series_values", required: false, example: "[0.8, 1.0, 1.35]")

@@ -9,9 +9,12 @@ public struct ProtocolStepError: Error, Equatable, Sendable {
   public let hint: String
 }
 
-/// Reads PyBaMM's experiment step strings, extended with current densities and "or":
+/// Reads PyBaMM's experiment step strings, extended with current densities and "or".
+///
 /// `Charge at 2.8 mA/cm2 until 4.2 V or 2 h`, `Discharge at C/3 until 2.5 V`,
 /// `Hold at 4.2 V until 0.05 mA/cm2`, `Rest for 30 minutes`, `Discharge at 1 A for 1 hour`.
+/// A current written `{current}` is the simulation's swept current
+/// (`ProtocolStep.Current.swept`).
 public enum ProtocolStepParser {
   static let example = "Charge at 2.8 mA/cm2 until 4.2 V"
 
@@ -129,6 +132,7 @@ public enum ProtocolStepParser {
       )
     }
     switch value.unit {
+    case ProtocolStep.sweptCurrentText: return .swept
     case "c": return .cRate(value.number)
     case "a": return .total(value.number)
     case "ma": return .total(value.number / 1000)
@@ -154,6 +158,9 @@ public enum ProtocolStepParser {
     guard let first = words.first else {
       throw ProtocolStepError(
         message: "a value is missing at the end", hint: "write e.g. '\(example)'")
+    }
+    if first == ProtocolStep.sweptCurrentText {
+      return (Quantity(number: 0, unit: first, text: first), 1)
     }
     if first.uppercased().hasPrefix("C/"), let divisor = Double(first.dropFirst(2)), divisor > 0 {
       return (Quantity(number: 1 / divisor, unit: "c", text: first), 1)

@@ -6,13 +6,9 @@ import Yams
 struct SimulationReader {
   let reader: MappingReader
   let name: String
-  let cells: [String: CellDefinition]
   /// Every cell name the study declares, including those that failed to load.
   let declaredCells: [String]
   let sink: DiagnosticSink
-
-  /// The placeholder a current sweep fills in protocol steps.
-  static let currentPlaceholder = "{current}"
 
   func read() -> SimulationSpec? {
     let cellName = reader.string("cell", example: "a name from this study's cells")
@@ -24,18 +20,20 @@ struct SimulationReader {
         "simulation '\(name)' uses cell '\(cellName)', which the study does not declare",
         at: reader.location(of: "cell"), hint: hint ?? "declare it under 'cells:'")
     }
-    let (steps, texts) = protocolSteps()
+    let (steps, parsed) = protocolSteps()
     let cycles = Int(reader.quantity("cycles", .none, required: false, open: 0...1e6) ?? 1)
     let mesh = readMesh()
-    let sweeps = readSweeps(cell: cellName.flatMap { cells[$0] })
-    checkPlaceholder(steps: texts, sweeps: sweeps)
+    let sweeps = readSweeps()
+    checkSweptCurrent(steps: parsed, sweeps: sweeps)
     guard let cellName, let steps, let mesh else { return nil }
     return SimulationSpec(
-      name: name, cell: cellName, protocolSteps: steps, cycles: cycles, sweeps: sweeps, mesh: mesh)
+      name: name, cell: cellName, protocolSteps: steps, cycles: cycles, sweeps: sweeps,
+      numerics: NumericalSettings(
+        volumesPerRegion: mesh.perRegion, shellsPerParticle: mesh.particle))
   }
 
-  /// The steps if all are valid, and the texts of all of them.
-  private func protocolSteps() -> ([String]?, [String]) {
+  /// The steps if all are valid, and those that are.
+  private func protocolSteps() -> ([ProtocolStep]?, [ProtocolStep]) {
     guard
       let located = reader.value(
         "protocol", required: true, example: "[\"Charge at 2.8 mA/cm2 until 4.2 V\"]")
@@ -46,18 +44,16 @@ struct SimulationReader {
         hint: "write one step per line after '- '")
       return (nil, [])
     }
-    var texts: [String] = []
     var parsed: [(ProtocolStep, SourceLocation)] = []
-    let valid = expand(
-      Array(sequence), file: located.file, depth: 0, texts: &texts, parsed: &parsed)
+    let valid = expand(Array(sequence), file: located.file, depth: 0, parsed: &parsed)
     checkCutOffs(parsed)
-    return (valid ? texts : nil, texts)
+    let steps = parsed.map(\.0)
+    return (valid ? steps : nil, steps)
   }
 
   /// Flattens steps and `{repeat: N, steps: [...]}` blocks, checking each step.
   private func expand(
-    _ sequence: [Node], file: String, depth: Int, texts: inout [String],
-    parsed: inout [(ProtocolStep, SourceLocation)]
+    _ sequence: [Node], file: String, depth: Int, parsed: inout [(ProtocolStep, SourceLocation)]
   ) -> Bool {
     var valid = true
     for node in sequence {
@@ -81,7 +77,7 @@ struct SimulationReader {
         }
         for _ in 0..<Int(count) {
           valid =
-            expand(Array(steps), file: file, depth: depth + 1, texts: &texts, parsed: &parsed)
+            expand(Array(steps), file: file, depth: depth + 1, parsed: &parsed)
             && valid
         }
         continue
@@ -91,12 +87,8 @@ struct SimulationReader {
         valid = false
         continue
       }
-      texts.append(text)
-      // Check the step with a sample current in place of the placeholder.
-      let sample = text.replacingOccurrences(
-        of: SimulationReader.currentPlaceholder, with: "1 mA/cm2")
       do {
-        parsed.append((try ProtocolStepParser.parse(sample), at))
+        parsed.append((try ProtocolStepParser.parse(text), at))
       } catch {
         sink.error("protocol step '\(text)': \(error.message)", at: at, hint: error.hint)
         valid = false
@@ -139,22 +131,23 @@ struct SimulationReader {
     return (values[0], values[1])
   }
 
-  private func readSweeps(cell: CellDefinition?) -> [SweepAxis] {
+  private func readSweeps() -> [SweepAxis] {
     guard let sweep = reader.mapping("sweep", required: false) else { return [] }
     defer { sweep.finish() }
     var axes: [SweepAxis] = []
-    if let np = sweep.mapping("np", required: false) {
+    if let np = sweep.mapping(SweepAxis.npRatioName, required: false) {
       if let axis = npAxis(np) { axes.append(axis) }
       np.finish()
     }
-    if let currents = sweep.value("current", required: false, example: "[0.75 mA/cm2, 2.8 mA/cm2]")
+    if let currents = sweep.value(
+      SweepAxis.currentDensityName, required: false, example: "[0.75 mA/cm2, 2.8 mA/cm2]")
     {
       let values = quantities(currents, dimension: .currentDensity, what: "current")
       if !values.isEmpty { axes.append(.currentDensity(values: values)) }
     }
     if let parameters = sweep.mapping("parameters", required: false) {
       for path in parameters.node.mapping?.keys.compactMap(\.string) ?? [] {
-        if let axis = parameterAxis(parameters, path: path, cell: cell) { axes.append(axis) }
+        if let axis = parameterAxis(parameters, path: path) { axes.append(axis) }
       }
       parameters.finish()
     }
@@ -162,10 +155,11 @@ struct SimulationReader {
   }
 
   private func npAxis(_ np: MappingReader) -> SweepAxis? {
-    let basis = np.string("basis", example: "theoretical")
-    if let basis, !["theoretical", "practical"].contains(basis) {
+    let basisText = np.string("basis", example: "theoretical")
+    let basis = basisText.flatMap(CapacityBasis.init(rawValue:))
+    if let basisText, basis == nil {
       sink.error(
-        "'np.basis' must be 'theoretical' or 'practical', not '\(basis)'",
+        "'np.basis' must be 'theoretical' or 'practical', not '\(basisText)'",
         at: np.location(of: "basis"),
         hint: "the N/P convention must be explicit: theoretical uses the full stoichiometry range")
     }
@@ -200,9 +194,7 @@ struct SimulationReader {
     return .npRatio(values: unique, basis: basis, method: method)
   }
 
-  private func parameterAxis(_ parameters: MappingReader, path: String, cell: CellDefinition?)
-    -> SweepAxis?
-  {
+  private func parameterAxis(_ parameters: MappingReader, path: String) -> SweepAxis? {
     guard let located = parameters.value(path, required: true, example: "[5 um, 6 um]") else {
       return nil
     }
@@ -213,20 +205,20 @@ struct SimulationReader {
         hint: "for example [5 um, 6 um]")
       return nil
     }
-    if var parameters = cell?.parameters {
-      for text in texts {
-        do {
-          try CellOverride.apply("\(path)=\(text)", to: &parameters)
-        } catch {
-          sink.error("sweep of '\(path)': \(error.message)", at: located.location)
-          return nil
-        }
-      }
+    do throws(UnitError) {
+      let parameter = try CellOverride.path(path)
+      var values: [ParameterValue] = []
+      for text in texts { values.append(try CellOverride.value(text, of: parameter)) }
+      return .parameter(path: parameter, values: values)
+    } catch {
+      sink.error("sweep of '\(path)': \(error.message)", at: located.location)
+      return nil
     }
-    return .parameter(path: path, values: texts)
   }
 
-  private func quantities(_ located: LocatedNode, dimension: Dimension, what: String) -> [Double] {
+  private func quantities(_ located: LocatedNode, dimension: UnitDimension, what: String)
+    -> [Double]
+  {
     guard let sequence = located.node.sequence, !sequence.isEmpty else {
       sink.error("'\(what)' must be a list of values", at: located.location)
       return []
@@ -252,9 +244,9 @@ struct SimulationReader {
     return values
   }
 
-  /// A current sweep and the `{current}` placeholder go together.
-  private func checkPlaceholder(steps: [String], sweeps: [SweepAxis]) {
-    let usesPlaceholder = steps.contains { $0.contains(SimulationReader.currentPlaceholder) }
+  /// A current sweep and the `{current}` of the steps go together.
+  private func checkSweptCurrent(steps: [ProtocolStep], sweeps: [SweepAxis]) {
+    let usesPlaceholder = steps.contains(where: \.usesSweptCurrent)
     let sweepsCurrent = sweeps.contains { if case .currentDensity = $0 { true } else { false } }
     if usesPlaceholder, !sweepsCurrent {
       sink.error(

@@ -76,7 +76,7 @@ public enum StudyFileLoader {
     for name in keys(of: simulations) {
       guard let reader = simulations.mapping(name) else { continue }
       let simulation = SimulationReader(
-        reader: reader, name: name, cells: cells, declaredCells: declared, sink: sink)
+        reader: reader, name: name, declaredCells: declared, sink: sink)
       if let spec = simulation.read() {
         result.append(spec)
       }

@@ -22,8 +22,8 @@ public struct Claim: Sendable, Equatable {
 public struct ResultSelection: Sendable, Equatable {
   /// The simulation.
   public let simulation: String
-  /// Fixed values of the other sweep axes, by axis name ("current" in A/m², "np", a parameter
-  /// path in SI).
+  /// Fixed values of the other sweep axes, by axis name (`SweepAxis.name`), in SI (currents
+  /// in A/m²).
   public let fixed: [String: Double]
   /// Sweep axes restricted to a few of their values (for example the three N/P cases a
   /// paper compares), by axis name, in SI.

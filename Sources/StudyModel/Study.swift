@@ -45,38 +45,63 @@ public struct Study: Sendable, Equatable {
   }
 }
 
-/// One declared simulation: a cell, a protocol template and the axes it is swept along.
+/// One declared simulation: a cell, a protocol and the axes it is swept along.
 public struct SimulationSpec: Sendable, Equatable {
   /// The simulation's name (unique in the study).
   public let name: String
   /// The name of the study cell it runs on.
   public let cell: String
-  /// Protocol steps; `{current}` stands for the value of a current sweep.
-  public let protocolSteps: [String]
+  /// The protocol's steps, parsed; a current written `{current}` takes the value of the
+  /// simulation's current sweep (`ProtocolStep.Current.swept`).
+  public let protocolSteps: [ProtocolStep]
   /// How many times the protocol runs back to back.
   public let cycles: Int
   /// The sweep axes; the simulation runs on every combination of their values.
   public let sweeps: [SweepAxis]
-  /// Volumes per region and shells per particle.
-  public let mesh: (perRegion: Int, particle: Int)
+  /// The mesh and the integrator's tolerances.
+  public let numerics: NumericalSettings
 
   /// A simulation declaration.
   public init(
-    name: String, cell: String, protocolSteps: [String], cycles: Int, sweeps: [SweepAxis],
-    mesh: (perRegion: Int, particle: Int)
+    name: String, cell: String, protocolSteps: [ProtocolStep], cycles: Int, sweeps: [SweepAxis],
+    numerics: NumericalSettings = NumericalSettings()
   ) {
     self.name = name
     self.cell = cell
     self.protocolSteps = protocolSteps
     self.cycles = cycles
     self.sweeps = sweeps
-    self.mesh = mesh
+    self.numerics = numerics
   }
+}
 
-  /// Equality of every field.
-  public static func == (lhs: SimulationSpec, rhs: SimulationSpec) -> Bool {
-    lhs.name == rhs.name && lhs.cell == rhs.cell && lhs.protocolSteps == rhs.protocolSteps
-      && lhs.cycles == rhs.cycles && lhs.sweeps == rhs.sweeps && lhs.mesh == rhs.mesh
+/// The resolution and tolerances a simulation is solved with.
+public struct NumericalSettings: Sendable, Equatable, Hashable {
+  /// The relative tolerance the validation against PyBaMM passes at (PyBaMM's default too).
+  public static let defaultRelativeTolerance = 1e-4
+  /// The absolute tolerance for unknowns of order one.
+  public static let defaultAbsoluteTolerance = 1e-6
+
+  /// Finite volumes per region.
+  public var volumesPerRegion: Int
+  /// Radial shells per particle.
+  public var shellsPerParticle: Int
+  /// The integrator's relative tolerance.
+  public var relativeTolerance: Double
+  /// The integrator's absolute tolerance for unknowns of order one.
+  public var absoluteTolerance: Double
+
+  /// Settings; by default the coarse mesh (20 volumes per region, 10 shells) and the
+  /// default tolerances.
+  public init(
+    volumesPerRegion: Int = 20, shellsPerParticle: Int = 10,
+    relativeTolerance: Double = defaultRelativeTolerance,
+    absoluteTolerance: Double = defaultAbsoluteTolerance
+  ) {
+    self.volumesPerRegion = volumesPerRegion
+    self.shellsPerParticle = shellsPerParticle
+    self.relativeTolerance = relativeTolerance
+    self.absoluteTolerance = absoluteTolerance
   }
 }
 
@@ -90,21 +115,25 @@ public enum NPMethod: String, Sendable, Equatable, CaseIterable {
 
 /// One axis of a sweep.
 public enum SweepAxis: Sendable, Equatable {
-  /// N/P ratios on a capacity basis (`theoretical` or `practical`), reached by `method`.
-  case npRatio(values: [Double], basis: String, method: NPMethod)
-  /// Current densities, A/m², substituted for `{current}` in the protocol.
+  /// N/P ratios on a capacity basis, reached by `method`.
+  case npRatio(values: [Double], basis: CapacityBasis, method: NPMethod)
+  /// Current densities, A/m², the values of the protocol's swept current (`{current}`).
   case currentDensity(values: [Double])
-  /// A cell parameter by its path ("negative.particle_radius"), with values as written
-  /// (units included), applied as `--set` overrides are.
-  case parameter(path: String, values: [String])
+  /// A cell parameter with values as written and in SI, applied as `--set` overrides are.
+  case parameter(path: CellParameterPath, values: [ParameterValue])
 
-  /// The name claims, figures and report values select the axis by: `np`, `current`, or the
-  /// parameter's path.
+  /// The name of the N/P axis in study files, claims, figures and prose.
+  public static let npRatioName = "np"
+  /// The name of the current-density axis.
+  public static let currentDensityName = "current"
+
+  /// The name claims, figures and report values select the axis by: `npRatioName`,
+  /// `currentDensityName`, or the parameter's path.
   public var name: String {
     switch self {
-    case .npRatio: return "np"
-    case .currentDensity: return "current"
-    case .parameter(let path, _): return path
+    case .npRatio: return SweepAxis.npRatioName
+    case .currentDensity: return SweepAxis.currentDensityName
+    case .parameter(let path, _): return path.name
     }
   }
 
@@ -113,6 +142,15 @@ public enum SweepAxis: Sendable, Equatable {
     switch self {
     case .npRatio(let values, _, _), .currentDensity(let values): return values.count
     case .parameter(_, let values): return values.count
+    }
+  }
+
+  /// The SI dimension of the axis's values.
+  public var dimension: UnitDimension {
+    switch self {
+    case .npRatio: return .none
+    case .currentDensity: return .currentDensity
+    case .parameter(let path, _): return path.dimension
     }
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Electrochem
 import Foundation
 import Pipeline
+import StudyModel
 
 /// `cellbook simulate`: run a protocol on one cell file.
 struct SimulateCommand: ParsableCommand {
@@ -27,11 +28,14 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Run the protocol this many times, back to back.")
   var cycles = 1
 
-  @Option(help: "Scale the negative electrode thickness to this N/P ratio (positive fixed).")
+  @Option(help: "Scale the negative electrode to this N/P ratio (positive fixed).")
   var np: Double?
 
   @Option(help: "The basis of --np: theoretical or practical.")
   var npBasis: String = "theoretical"
+
+  @Option(help: "How --np is reached: thickness (the default) or loading.")
+  var npMethod: String = "thickness"
 
   @Option(help: "Initial stoichiometries, for example neg=0.02,pos=0.95.")
   var initial: String?
@@ -68,6 +72,10 @@ struct SimulateCommand: ParsableCommand {
       throw ValidationError("--np-basis must be 'theoretical' or 'practical', not '\(npBasis)'")
     }
     request.npBasis = basis
+    guard let method = NPMethod(rawValue: npMethod) else {
+      throw ValidationError("--np-method must be 'thickness' or 'loading', not '\(npMethod)'")
+    }
+    request.npMethod = method
     request.mesh = try parseMesh(mesh)
     request.initial = try parseInitial(initial)
     request.overrides = overrides

@@ -138,7 +138,7 @@ final class SingleParticleModel: CellModel {
     case .current(let value): r[structure.current] = current - value
     case .voltage(let value): r[structure.current] = voltage(y) - value
     }
-    r[structure.charge] = yp[structure.charge] - current / CellDesign.coulombsPerM2PerMAhCm2
+    r[structure.charge] = yp[structure.charge] - current / ArealCharge.coulombsPerM2PerMAhCm2
     return (0..<structure.size).allSatisfy { r[$0].isFinite }
   }
 
@@ -187,7 +187,7 @@ final class SingleParticleModel: CellModel {
       values.append(
         (terminalVoltage(n, p, current + h) - terminalVoltage(n, p, current - h)) / (2 * h))
     }
-    values += [cj, -1 / CellDesign.coulombsPerM2PerMAhCm2]
+    values += [cj, -1 / ArealCharge.coulombsPerM2PerMAhCm2]
     return values
   }
 

@@ -1,11 +1,24 @@
+import Electrochem
 import Foundation
 import Pipeline
+import StudyLoader
 import StudyModel
 import TestSupport
 import Testing
 
 @Suite struct SimulateRunTests {
   private let seed = "\(ProjectPaths.library)/cells/reference-seed-chen2020.yaml"
+
+  private enum ReferenceCells {
+    static var seed: CellParameters {
+      let path = "\(ProjectPaths.library)/cells/reference-seed-chen2020.yaml"
+      guard
+        case .success(let cell) = CellFileLoader(libraryFolder: ProjectPaths.library).load(
+          path: path)
+      else { preconditionFailure("the seed cell must load") }
+      return cell.parameters
+    }
+  }
 
   @Test func summarisesEveryStep() throws {
     var request = SimulateRequest(
@@ -40,6 +53,39 @@ import Testing
     let profiles = ProfileCSV.text(outcome.run).split(separator: "\n")
     #expect(profiles.count == 1 + 60)  // header and one row per volume at t = 300 s
     #expect(profiles[1].hasPrefix("300.000,"))
+  }
+
+  @Test func resolvesTheCellAsAStudyWouldOnEitherBasisAndMethod() throws {
+    // Overrides first, then the N/P target on the overridden cell, by thickness or loading.
+    let cell = ReferenceCells.seed
+    for (basis, method) in [
+      (CapacityBasis.practical, NPMethod.thickness), (.theoretical, .loading),
+    ] {
+      var request = SimulateRequest(
+        cellPath: seed, protocolSteps: ["Charge at 2.8 mA/cm2 for 1 minute"])
+      request.npRatio = 0.7
+      request.npBasis = basis
+      request.npMethod = method
+      request.overrides = ["positive.thickness=60 um"]
+      let outcome = try SimulateRun.execute(request).get()
+      var expected = cell
+      try CellOverride.apply("positive.thickness=60 um", to: &expected)
+      expected =
+        method == .thickness
+        ? CellDesign.withNegativeThickness(for: 0.7, basis: basis, cell: expected)
+        : CellDesign.withNegativeLoading(for: 0.7, basis: basis, cell: expected)
+      #expect(outcome.cell.parameters == expected, "\(basis), \(method)")
+      #expect(abs(CellDesign.npRatio(outcome.cell.parameters, basis: basis) - 0.7) < 1e-12)
+    }
+  }
+
+  @Test func aSweptCurrentOutsideAStudyIsRefused() {
+    let request = SimulateRequest(cellPath: seed, protocolSteps: ["Charge at {current} for 1 h"])
+    guard case .failure(let list) = SimulateRun.execute(request) else {
+      Issue.record("{current} has no sweep to fill it here")
+      return
+    }
+    #expect(list.diagnostics.map(\.message).contains { $0.contains("current sweep") })
   }
 
   @Test func invalidInputIsReportedBeforeSolving() {

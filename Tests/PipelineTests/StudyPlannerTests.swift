@@ -14,7 +14,7 @@ import Testing
   }
 
   @Test func expandsTheProductOfEverySweep() throws {
-    let jobs = try StudyPlanner.plan(try study()).get()
+    let jobs = try StudyPlanner.plan(try study())
     // 9 N/P values × 2 currents, then 2 radii.
     #expect(jobs.count == 20)
     #expect(jobs[0].job.id == "np-sweep[np=0.31, current=0.75 mA/cm2]")
@@ -30,7 +30,7 @@ import Testing
   }
 
   @Test func reachesEachNPRatioOnTheDeclaredBasis() throws {
-    let jobs = try StudyPlanner.plan(try study()).get()
+    let jobs = try StudyPlanner.plan(try study())
     let seed = try study().cells["seed"]?.parameters
     for planned in jobs where planned.simulation == "np-sweep" {
       let label = try #require(planned.coordinates.first)
@@ -43,8 +43,8 @@ import Testing
   }
 
   @Test func contentHashesAreStableAndSeparateEveryJob() throws {
-    let first = try StudyPlanner.plan(try study()).get().map(\.contentHash)
-    let second = try StudyPlanner.plan(try study()).get().map(\.contentHash)
+    let first = try StudyPlanner.plan(try study()).map(\.contentHash)
+    let second = try StudyPlanner.plan(try study()).map(\.contentHash)
     #expect(first == second)
     #expect(Set(first).count == first.count)
     #expect(first.allSatisfy { $0.count == 64 })
@@ -57,8 +57,8 @@ import Testing
     let changed = Study(
       slug: original.slug, title: original.title, path: original.path, cells: cells,
       simulations: original.simulations)
-    let before = try StudyPlanner.plan(original).get()
-    let after = try StudyPlanner.plan(changed).get()
+    let before = try StudyPlanner.plan(original)
+    let after = try StudyPlanner.plan(changed)
     for (old, new) in zip(before, after) {
       if old.simulation == "radius" {
         #expect(old.contentHash != new.contentHash)
@@ -74,7 +74,7 @@ import Testing
     let study = try StudyFileLoader.load(
       folder: "\(ProjectPaths.root())/studies/sigr-nmc811-np-ratio"
     ).get()
-    let jobs = try StudyPlanner.plan(study).get()
+    let jobs = try StudyPlanner.plan(study)
     // 25 range points and the 4 listed values, which the range does not contain, at 3 currents.
     #expect(jobs.count == 29 * 3)
     #expect(study.claims.count == 11)

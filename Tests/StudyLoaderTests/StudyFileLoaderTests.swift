@@ -26,19 +26,29 @@ import Testing
     #expect(values.count == 9)
     #expect(values.first == 0.31 && values.last == 2.24)
     #expect(values.contains(0.36) && values.contains(1.35))
-    #expect(basis == "theoretical" && method == .thickness)
+    #expect(basis == .theoretical && method == .thickness)
     #expect(sweep.sweeps[1] == .currentDensity(values: [7.5, 28]))
     let radius = study.simulations[1]
-    #expect(radius.cycles == 2 && radius.mesh == (10, 6))
+    #expect(radius.cycles == 2)
+    #expect(radius.numerics.volumesPerRegion == 10 && radius.numerics.shellsPerParticle == 6)
     // The repeat block is expanded in place.
     #expect(
-      radius.protocolSteps == [
+      radius.protocolSteps.map(\.text) == [
         "Charge at 2.8 mA/cm2 until 4.2 V", "Rest for 10 minutes",
         "Discharge at 2.8 mA/cm2 for 30 minutes or until 2.5 V", "Rest for 10 minutes",
         "Discharge at 2.8 mA/cm2 for 30 minutes or until 2.5 V",
       ])
-    #expect(
-      radius.sweeps == [.parameter(path: "negative.particle_radius", values: ["4 um", "6.1 um"])])
+    // Parameter values are read once, in SI, and keep the text they were written as.
+    guard case .parameter(let path, let radii) = radius.sweeps.first, radius.sweeps.count == 1
+    else {
+      Issue.record("the radius simulation sweeps one parameter")
+      return
+    }
+    #expect(path == CellParameterPath.named("negative.particle_radius"))
+    #expect(radii.map(\.text) == ["4 um", "6.1 um"])
+    #expect(zip(radii.map(\.value), [4e-6, 6.1e-6]).allSatisfy { abs($0 - $1) < 1e-18 })
+    // The swept current of a step is a typed slot, not a placeholder to substitute.
+    #expect(study.simulations[0].protocolSteps.allSatisfy { $0.usesSweptCurrent })
   }
 
   @Test func readsDatasetsInSIWithTheCurrentSignApplied() throws {

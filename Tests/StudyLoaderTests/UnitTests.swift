@@ -1,24 +1,25 @@
 import StudyLoader
+import StudyModel
 import Testing
 
 @Suite struct UnitTests {
-  static let cases: [(String, Dimension, Double)] = [
-    ("86.7 um", Dimension.length, 86.7e-6),
-    ("2.8 mA/cm2", Dimension.currentDensity, 28),
-    ("0.0035 ohm m2", Dimension.areaResistance, 0.0035),
-    ("5e-14 m2/s", Dimension.diffusivity, 5e-14),
-    ("25 degC", Dimension.temperature, 298.15),
-    ("3.01e28 1/m3", Dimension.numberDensity, 3.01e28),
-    ("2.24 g/cm3", Dimension.density, 2240),
-    ("415 mAh/g", Dimension.specificCharge, 415 * 3.6 * 1000),
-    ("100 S/m", Dimension.conductivity, 100),
-    ("6.48e-7 A/m2 (m3/mol)^1.5", Dimension.rateConstant, 6.48e-7),
-    ("1 M", Dimension.concentration, 1000),
-    ("0.216", Dimension.none, 0.216),
+  static let cases: [(String, UnitDimension, Double)] = [
+    ("86.7 um", UnitDimension.length, 86.7e-6),
+    ("2.8 mA/cm2", UnitDimension.currentDensity, 28),
+    ("0.0035 ohm m2", UnitDimension.areaResistance, 0.0035),
+    ("5e-14 m2/s", UnitDimension.diffusivity, 5e-14),
+    ("25 degC", UnitDimension.temperature, 298.15),
+    ("3.01e28 1/m3", UnitDimension.numberDensity, 3.01e28),
+    ("2.24 g/cm3", UnitDimension.density, 2240),
+    ("415 mAh/g", UnitDimension.specificCharge, 415 * 3.6 * 1000),
+    ("100 S/m", UnitDimension.conductivity, 100),
+    ("6.48e-7 A/m2 (m3/mol)^1.5", UnitDimension.rateConstant, 6.48e-7),
+    ("1 M", UnitDimension.concentration, 1000),
+    ("0.216", UnitDimension.none, 0.216),
   ]
 
   @Test(arguments: cases)
-  func convertsToSI(text: String, dimension: Dimension, expected: Double) throws {
+  func convertsToSI(text: String, dimension: UnitDimension, expected: Double) throws {
     let value = try QuantityParser.parse(text, dimension: dimension)
     #expect(abs(value - expected) <= 1e-12 * abs(expected))
   }

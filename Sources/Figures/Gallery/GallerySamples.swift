@@ -31,7 +31,7 @@ enum GallerySamples {
       }
     }
     return DataTable([
-      DataColumn("np", label: "N/P ratio", values: np),
+      DataColumn("ratio", label: "N/P ratio", values: np),
       DataColumn("current", label: "Current density", unit: "mA/cm2", values: current),
       DataColumn("capacity", label: "Capacity", unit: "mAh/cm2", values: capacity),
       DataColumn("capacity_per_gram_negative", label: "Capacity", unit: "mAh/g", values: perGram),
@@ -45,7 +45,7 @@ enum GallerySamples {
   static func measuredCapacity(_ table: DataTable) -> MeasuredData {
     let rows = table.filter("current", equals: 0.75)
     let picks = [2, 6, 9, 13, 18, 24]
-    let x = picks.map { rows.values("np")[$0] }
+    let x = picks.map { rows.values("ratio")[$0] }
     let y = picks.enumerated().map { index, pick in
       rows.values("capacity")[pick] * (1 + 0.04 * sin(Double(index) * 2.3))
     }

@@ -1,6 +1,6 @@
 /// One column of a result table: its key, how an axis names it, its unit and values.
 public struct DataColumn: Sendable, Equatable {
-  /// The key builders look it up by ("np", "voltage_V").
+  /// The key builders look it up by ("ratio", "voltage_V").
   public let name: String
   /// The quantity as axis-label markup ("Capacity per gram of anode").
   public let label: String

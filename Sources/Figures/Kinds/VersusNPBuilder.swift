@@ -1,8 +1,8 @@
 /// Builds "quantity versus N/P" panels (Figure 2 and 4 of the seed paper): one line with
 /// markers per current density, a dashed reference at N/P = 1, measured points on request.
 public struct VersusNPBuilder: Sendable {
-  /// The column of N/P values.
-  public var npColumn = "np"
+  /// The column of N/P values (or of the swept quantity on the x axis).
+  public var xColumn = "ratio"
   /// The column whose values become separate lines (current density), if any.
   public var groupColumn: String? = "current"
   /// Legend text for one group value.
@@ -16,7 +16,7 @@ public struct VersusNPBuilder: Sendable {
   /// The panel of `quantity` (a column of `table`) against N/P; `measured[i]` is drawn with
   /// the colour of group i.
   public func panel(_ table: DataTable, quantity: String, measured: [MeasuredData] = []) -> Panel {
-    let npAxis = table[npColumn]?.axis ?? Axis("N/P ratio")
+    let npAxis = table[xColumn]?.axis ?? Axis("N/P ratio")
     var yAxis = table[quantity]?.axis ?? Axis(quantity)
     yAxis.includesZero = false
     var series: [Series] = []
@@ -44,7 +44,7 @@ public struct VersusNPBuilder: Sendable {
   }
 
   private func line(_ rows: DataTable, _ quantity: String, name: String?, index: Int) -> Series {
-    let pairs = zip(rows.values(npColumn), rows.values(quantity)).sorted { $0.0 < $1.0 }
+    let pairs = zip(rows.values(xColumn), rows.values(quantity)).sorted { $0.0 < $1.0 }
     return Series(
       name, x: pairs.map(\.0), y: pairs.map(\.1), style: .lineMarkers, paletteIndex: index)
   }

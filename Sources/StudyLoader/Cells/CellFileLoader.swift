@@ -208,7 +208,7 @@ public struct CellFileLoader {
       byLoading ? nil : reader.quantity("thickness", .length, open: 0...Double.infinity)
     let loading =
       byLoading
-      ? reader.quantity("loading", Dimension(m: -2, kg: 1), open: 0...Double.infinity) : nil
+      ? reader.quantity("loading", UnitDimension(m: -2, kg: 1), open: 0...Double.infinity) : nil
     let porosity = reader.quantity("porosity", .none, open: 0...1)
     let active = reader.quantity("active_fraction", .none, open: 0...1)
     let radius = reader.quantity("particle_radius", .length, open: 0...Double.infinity)

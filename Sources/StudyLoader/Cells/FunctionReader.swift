@@ -10,7 +10,8 @@ struct FunctionReader {
   /// The property `key`: a quantity of `dimension` (constant), an expression string in
   /// `variables` (giving SI values), or `{ table: FILE, extrapolation: clamp|linear }`.
   func function(
-    _ key: String, dimension: Dimension, variables: Set<ExpressionVariable>, required: Bool = true,
+    _ key: String, dimension: UnitDimension, variables: Set<ExpressionVariable>,
+    required: Bool = true,
     example: String
   ) -> MaterialFunction? {
     guard let located = reader.value(key, required: required, example: example) else { return nil }

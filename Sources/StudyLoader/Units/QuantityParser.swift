@@ -1,10 +1,11 @@
 import Foundation
+import StudyModel
 
 /// Reads a number with its unit, such as `86.7 um` or `2.8 mA/cm2`, into SI.
 public enum QuantityParser {
   /// The SI value of `text`, which must have `dimension`; a bare number is accepted only
   /// when the dimension is none.
-  public static func parse(_ text: String, dimension: Dimension) throws(UnitError) -> Double {
+  public static func parse(_ text: String, dimension: UnitDimension) throws(UnitError) -> Double {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let split = trimmed.firstIndex(of: " ") ?? trimmed.endIndex
     guard let number = Double(trimmed[..<split]) else {
@@ -28,7 +29,7 @@ public enum QuantityParser {
   }
 
   /// An example value of each dimension, for messages.
-  static func example(_ dimension: Dimension) -> String {
+  static func example(_ dimension: UnitDimension) -> String {
     switch dimension {
     case .length: return "86.7 um"
     case .concentration: return "1000 mol/m3"

@@ -1,4 +1,5 @@
 import Foundation
+import StudyModel
 
 /// A unit as a scale (and offset, for °C) to SI and a dimension.
 public struct UnitValue: Sendable, Equatable {
@@ -7,7 +8,7 @@ public struct UnitValue: Sendable, Equatable {
   /// Then add this (non-zero only for degC).
   public var offset: Double
   /// The dimension.
-  public var dimension: Dimension
+  public var dimension: UnitDimension
 }
 
 /// Why a unit string could not be read.

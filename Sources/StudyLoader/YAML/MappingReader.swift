@@ -84,7 +84,7 @@ final class MappingReader {
 
   /// A quantity with units, converted to SI and checked to lie in `range`.
   func quantity(
-    _ key: String, _ dimension: Dimension, required: Bool = true,
+    _ key: String, _ dimension: UnitDimension, required: Bool = true,
     range: PartialRangeFrom<Double>? = nil, open: ClosedRange<Double>? = nil
   ) -> Double? {
     let example = QuantityParser.example(dimension)
@@ -103,12 +103,12 @@ final class MappingReader {
     }
     if let range, !range.contains(number) || !number.isFinite {
       sink.error(
-        "'\(qualified(key))' must be at least \(range.lowerBound.formatted), got \(text)", at: at)
+        "'\(qualified(key))' must be at least \(range.lowerBound.plainText), got \(text)", at: at)
       return nil
     }
     if let open, !(number > open.lowerBound && number < open.upperBound) {
       sink.error(
-        "'\(qualified(key))' must lie strictly between \(open.lowerBound.formatted) and \(open.upperBound.formatted), got \(text)",
+        "'\(qualified(key))' must lie strictly between \(open.lowerBound.plainText) and \(open.upperBound.plainText), got \(text)",
         at: at)
       return nil
     }
