@@ -61,26 +61,39 @@ let package = Package(
         "StudyModel", "Electrochem", "DAESolver",
       ]
     ),
+    .target(name: "Analysis", dependencies: ["StudyModel", "Electrochem", "Engine"]),
     .target(name: "Figures", dependencies: ["CCairo"]),
     .target(name: "Gzip", dependencies: ["CZlib"]),
     .target(
       name: "Reports",
       dependencies: [
-        "StudyModel", "CCmarkGFM",
+        "StudyModel", "Electrochem", "Analysis", "CCmarkGFM",
         .product(name: "Mustache", package: "swift-mustache"),
       ]
     ),
     .target(
-      name: "Pipeline",
+      name: "Planning",
       dependencies: [
-        "StudyModel", "StudyLoader", "Electrochem", "Engine", "Figures", "Reports", "Gzip",
+        "StudyModel", "Electrochem", "Engine", "Analysis", "Gzip",
         .product(name: "Crypto", package: "swift-crypto"),
       ]
+    ),
+    .target(name: "Review", dependencies: ["StudyModel", "Reports"]),
+    .target(name: "SiteCheck", dependencies: ["StudyModel"]),
+    .target(
+      name: "Pipeline",
+      dependencies: [
+        "StudyModel", "StudyLoader", "Analysis", "Planning", "Figures", "Reports", "Review",
+      ]
+    ),
+    .target(
+      name: "Commands",
+      dependencies: ["StudyModel", "StudyLoader", "Electrochem", "Engine", "Analysis", "Planning"]
     ),
     .executableTarget(
       name: "cellbook",
       dependencies: [
-        "Pipeline", "Electrochem", "StudyModel", "StudyLoader",
+        "Pipeline", "Commands", "Review", "SiteCheck", "StudyLoader", "StudyModel", "Electrochem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -91,18 +104,29 @@ let package = Package(
     .testTarget(
       name: "EngineTests",
       dependencies: [
-        "Engine", "Electrochem", "DAESolver", "StudyModel", "StudyLoader", "TestSupport",
+        "Engine", "Analysis", "Electrochem", "DAESolver", "StudyModel", "StudyLoader",
+        "TestSupport",
       ],
       resources: [.copy("Fixtures")]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "StudyModel", "TestSupport"]),
     .testTarget(
       name: "StudyLoaderTests", dependencies: ["StudyLoader", "StudyModel", "TestSupport"],
       exclude: ["Snapshots", "Fixtures"]),
     .testTarget(
       name: "FiguresTests", dependencies: ["Figures", "TestSupport"], exclude: ["Snapshots"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "StudyModel", "TestSupport"]),
     .testTarget(
       name: "PipelineTests",
-      dependencies: ["Pipeline", "StudyLoader", "StudyModel", "Electrochem", "TestSupport"],
+      dependencies: [
+        "Pipeline", "Planning", "Review", "SiteCheck", "StudyLoader", "StudyModel", "TestSupport",
+      ],
+      exclude: ["Snapshots"]),
+    .testTarget(
+      name: "PlanningTests",
+      dependencies: ["Planning", "StudyLoader", "StudyModel", "Electrochem", "TestSupport"]),
+    .testTarget(
+      name: "CommandsTests",
+      dependencies: ["Commands", "StudyLoader", "StudyModel", "Electrochem", "TestSupport"],
       exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v6]

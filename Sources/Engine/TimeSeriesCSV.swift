@@ -1,4 +1,5 @@
 import Electrochem
+import StudyModel
 
 /// Writes runs as CSV with the PyBaMM reference's column names first, then Cellbook's extra
 /// columns; numbers have a fixed format so the same run gives the same bytes.
@@ -50,56 +51,11 @@ public enum TimeSeriesCSV {
     return fields.joined(separator: ",")
   }
 
-  /// `value` with `digits` decimals, locale-free, for any text output.
-  public static func fixedText(_ value: Double, _ digits: Int) -> Swift.String {
-    fixed(value, digits)
+  private static func fixed(_ value: Double, _ digits: Int) -> String {
+    NumberText.fixed(value, digits)
   }
 
-  /// `value` with `digits` decimals ("-0.000000" printed as "0.000000").
-  static func fixed(_ value: Double, _ digits: Int) -> String {
-    guard value.isFinite else { return "nan" }
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    let text = decimal(digits, rounded == 0 ? 0 : rounded)
-    return text
-  }
-
-  /// `value` with `significant` significant digits.
-  static func number(_ value: Double, _ significant: Int) -> String {
-    guard value.isFinite else { return "nan" }
-    if value == 0 { return "0" }
-    let magnitude = Int((abs(value)).log10Floor)
-    return fixed(value, max(0, significant - 1 - magnitude))
-  }
-
-  private static func decimal(_ digits: Int, _ value: Double) -> Swift.String {
-    // Integer and fraction parts by integer arithmetic: no locale, no platform printf.
-    let negative = value < 0
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let scaled = (abs(value) * scale).rounded()
-    let whole = (scaled / scale).rounded(.down)
-    let fraction = scaled - whole * scale
-    var fractionText = digits > 0 ? Swift.String(Int64(fraction)) : ""
-    while fractionText.count < digits { fractionText = "0" + fractionText }
-    let body = digits > 0 ? "\(Int64(whole)).\(fractionText)" : "\(Int64(whole))"
-    return negative ? "-" + body : body
-  }
-}
-
-extension Double {
-  fileprivate var log10Floor: Double {
-    var exponent = 0.0
-    var value = self
-    while value >= 10 {
-      value /= 10
-      exponent += 1
-    }
-    while value < 1 {
-      value *= 10
-      exponent -= 1
-    }
-    return exponent
+  private static func number(_ value: Double, _ significant: Int) -> String {
+    NumberText.significant(value, significant)
   }
 }

@@ -1,4 +1,7 @@
+import Analysis
 import Foundation
+import Planning
+import Reports
 import StudyLoader
 import StudyModel
 
@@ -78,10 +81,10 @@ struct ManifestBuilder {
   /// The run's metrics in display units, keyed by "quantity [unit]", at six significant digits.
   private func metrics(_ row: ResultRow) -> [String: Double] {
     var result: [String: Double] = [:]
-    for (name, value) in row.quantities where value.isFinite {
-      let label = QuantityLabels.quantity(name)
-      let key = label.unit.isEmpty ? name : "\(name) [\(label.unit)]"
-      result[key] = Double(String(format: "%.6g", value * label.scale)) ?? value
+    for (quantity, value) in row.quantities where value.isFinite {
+      let unit = quantity.metric.display
+      let key = unit.text.isEmpty ? quantity.name : "\(quantity.name) [\(unit.text)]"
+      result[key] = Double(String(format: "%.6g", value * unit.perSI)) ?? value
     }
     return result
   }

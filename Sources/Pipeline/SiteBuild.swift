@@ -1,5 +1,8 @@
+import Analysis
 import Foundation
+import Planning
 import Reports
+import Review
 import StudyLoader
 import StudyModel
 
@@ -114,17 +117,18 @@ public final class SiteBuild {
     _ = try templates()
     var problems: [Diagnostic] = []
     for state in states {
-      guard let text = state.reportText else { continue }
-      // Placeholder floats carry the final labels: numbering depends on declarations only.
+      // The loader has checked the report's values; its placements and references need the
+      // floats, whose placeholders carry the final labels (numbering depends on declarations
+      // only).
+      guard let report = state.study.report else { continue }
       let floats = FloatNumbering.labels(state.study).map {
         ReportFloat(id: $0, label: $1, html: "")
       }
       if case .failure(let list) = ReportAssembler.resolve(
-        text, file: state.reportPath, floats: floats)
+        report.text, file: report.path, floats: floats)
       {
         problems += list.diagnostics
       }
-      problems += InlineValues.check(text, file: state.reportPath, study: state.study)
     }
     guard problems.isEmpty else { throw failure(.check, problems) }
   }
@@ -152,7 +156,7 @@ public final class SiteBuild {
     let progress = SweepProgress(total: total, style: progressStyle, log: log)
     for state in states {
       guard var runs = state.runs, !runs.pending.isEmpty else { continue }
-      runs.simulate(workers: options.workers, progress: progress)
+      runs.simulate(workers: options.workers) { progress.finished(completed: $0) }
       state.runs = runs
     }
   }
@@ -160,7 +164,7 @@ public final class SiteBuild {
   private func analyse() {
     for state in states {
       guard let runs = state.runs else { continue }
-      let analysis = StudyAnalysis(study: state.study, runs: runs)
+      let analysis = StudyAnalysis(study: state.study, runs: runs.analysed)
       state.analysis = analysis
       let passed = analysis.verdicts.values.filter { $0.outcome == .pass }.count
       if !state.study.claims.isEmpty {
@@ -212,7 +216,7 @@ public final class SiteBuild {
       let slug = state.study.slug
       let seriesPaths = state.seriesPaths
       let manifest = manifests.manifest(
-        study: state.study, reportPath: state.reportText == nil ? nil : state.reportPath,
+        study: state.study, reportPath: state.study.report?.path,
         runs: state.runs, analysis: state.analysis, seriesPaths: seriesPaths)
       try output.write(try manifest.json(), to: "\(slug)/manifest.json")
       for (index, path) in seriesPaths {
@@ -220,46 +224,42 @@ public final class SiteBuild {
           try output.write(file.bytes, to: "\(slug)/\(path)")
         }
       }
-      var report = state.reportText
-      if let text = report {
+      var report: String?
+      if let loaded = state.study.report {
         // Values first, while lines and columns are still the author's.
         let valued: String
-        switch InlineValues.resolve(
-          text, file: state.reportPath, study: state.study, analysis: state.analysis)
-        {
+        switch InlineValues.resolve(loaded, analysis: state.analysis) {
         case .success(let resolved): valued = resolved
         case .failure(let list): throw failure(.write, list.diagnostics)
         }
-        switch ReportAssembler.resolve(valued, file: state.reportPath, floats: state.floats) {
+        switch ReportAssembler.resolve(
+          valued, file: loaded.path, floats: state.floats,
+          sections: sections(state, manifest: manifest))
+        {
         case .success(let resolved): report = resolved
         case .failure(let list): throw failure(.write, list.diagnostics)
         }
       }
-      report = report.map { fill($0, state: state, manifest: manifest) }
       let html = try StudyPage.html(
         study: state.entry, report: report, floats: state.floats, templates: templates)
       try output.write(html, to: "\(slug)/index.html")
     }
   }
 
-  /// Replaces each `{{section}}` line by the generated Markdown.
-  private func fill(_ report: String, state: StudyBuildState, manifest: StudyManifest) -> String {
+  /// The generated sections a report places with `{{name}}`, made when placed.
+  private func sections(_ state: StudyBuildState, manifest: StudyManifest) -> [String: () -> String]
+  {
     let study = state.study
-    let sections: [String: () -> String] = [
+    let analysis = state.analysis
+    return [
       "claims": {
-        ClaimsSection.markdown(claims: study.claims, verdicts: state.analysis?.verdicts ?? [:])
+        ClaimsSection.markdown(claims: study.claims, verdicts: analysis?.verdicts ?? [:])
       },
-      "comparison": { ComparisonSection.markdown(study: study, analysis: state.analysis) },
+      "comparison": { ComparisonSection.markdown(study: study, analysis: analysis) },
       "parameters": { ParameterSection.markdown(study: study) },
       "protocols": { ProtocolSection.markdown(study: study) },
       "provenance": { ProvenanceSection.markdown(manifest) },
     ]
-    return report.components(separatedBy: "\n").map { line in
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      guard trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}") else { return line }
-      let name = String(trimmed.dropFirst(2).dropLast(2))
-      return sections[name]?() ?? line
-    }.joined(separator: "\n")
   }
 
   private func card(_ state: StudyBuildState) -> IndexPage.Card {

@@ -1,4 +1,6 @@
+import Analysis
 import Foundation
+import Planning
 import Reports
 import StudyModel
 
@@ -8,9 +10,6 @@ final class StudyBuildState {
   let study: Study
   /// Its folder.
   let folder: String
-  /// Its `report.md` path, and the text when the file exists.
-  let reportPath: String
-  let reportText: String?
   /// The plan and the runs (reused or simulated).
   var runs: StudyRuns?
   /// Results and verdicts.
@@ -21,10 +20,6 @@ final class StudyBuildState {
   init(study: Study) {
     self.study = study
     folder = (study.path as NSString).deletingLastPathComponent
-    reportPath = "\(folder)/report.md"
-    reportText = FileManager.default.contents(atPath: reportPath).map {
-      String(decoding: $0, as: UTF8.self)
-    }
   }
 
   /// The entry the site lists.

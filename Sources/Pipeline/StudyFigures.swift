@@ -1,3 +1,4 @@
+import Analysis
 import Figures
 import Foundation
 import StudyModel
@@ -27,7 +28,7 @@ enum StudyFigures {
       panels.append(panel)
     }
     let columns = panels.count == 4 ? 2 : min(panels.count, 3)
-    let sameX = Set(spec.panels.map(\.x)).count == 1 && panels.count > columns
+    let sameX = Set(spec.panels.map(\.x.name)).count == 1 && panels.count > columns
     return .success(
       Figure(
         panels: panels, columns: columns,
@@ -35,75 +36,89 @@ enum StudyFigures {
   }
 
   private static func sweepPanel(_ spec: PanelSpec, rows: [ResultRow]) -> Panel? {
-    let selected = rows.filter { FigureSelection.matches($0.coordinates, panel: spec) }
-      .filter { $0.quantities[spec.y]?.isFinite == true }
+    guard case .sweep(let x) = spec.x, case .result(let y) = spec.y else { return nil }
+    let selected = rows.filter { spec.selects($0.coordinates) }
+      .filter { $0[y]?.isFinite == true }
     guard !selected.isEmpty else { return nil }
-    let xLabel = QuantityLabels.axis(spec.x)
-    let yLabel = QuantityLabels.quantity(spec.y)
+    let xLabel = FigureLabels.axis(x)
+    let yLabel = FigureLabels.quantity(y)
     var columns = [
       DataColumn(
         "ratio", label: xLabel.text, unit: xLabel.unit,
-        values: selected.map { ($0.coordinates[spec.x] ?? .nan) * xLabel.scale }),
+        values: selected.map { ($0.coordinates[x] ?? .nan) * xLabel.scale }),
       DataColumn(
         "y", label: yLabel.text, unit: yLabel.unit,
-        values: selected.map { ($0.quantities[spec.y] ?? .nan) * yLabel.scale }),
+        values: selected.map { ($0[y] ?? .nan) * yLabel.scale }),
     ]
     var builder = VersusNPBuilder()
-    builder.referenceAtOne = spec.x == SweepAxis.npRatioName
+    builder.referenceAtOne = x == SweepAxis.npRatioName
     if let series = spec.series {
-      let seriesLabel = QuantityLabels.axis(series)
+      let seriesLabel = FigureLabels.axis(series)
       columns.append(
         DataColumn(
           "group", label: seriesLabel.text, unit: seriesLabel.unit,
           values: selected.map { $0.coordinates[series] ?? .nan }))
       builder.groupColumn = "group"
-      builder.groupLabel = { QuantityLabels.seriesEntry(series, value: $0) }
+      builder.groupLabel = { FigureLabels.seriesEntry(series, value: $0) }
     } else {
       builder.groupColumn = nil
     }
     var panel = builder.panel(DataTable(columns), quantity: "y")
-    panel.legendTitle = spec.series.flatMap(QuantityLabels.seriesTitle)
+    panel.legendTitle = spec.series.flatMap(FigureLabels.seriesTitle)
     return panel
+  }
+
+  /// The x and y values of one run's step, with their labels, for a curve or profile panel.
+  private static func columns(_ spec: PanelSpec, _ step: RunCurves.Step) -> (
+    x: (values: [Double], label: FigureLabels.Label),
+    y: (values: [Double], label: FigureLabels.Label)
+  )? {
+    switch (spec.x, spec.y) {
+    case (.curve(let x), .curve(let y)):
+      guard let xs = step[x], let ys = step[y] else { return nil }
+      return ((xs, FigureLabels.column(x)), (ys, FigureLabels.column(y)))
+    case (.profile(let x), .profile(let y)):
+      guard let xs = step[x], let ys = step[y] else { return nil }
+      return ((xs, FigureLabels.column(x)), (ys, FigureLabels.column(y)))
+    default: return nil
+    }
   }
 
   private static func curvePanel(
     _ spec: PanelSpec, runs: [StudyAnalysis.CurveRun], profile: Bool
   ) -> Panel? {
-    let selected = runs.filter { FigureSelection.matches($0.coordinates, panel: spec) }
-      .sorted {
-        ($0.coordinates[spec.series ?? ""] ?? 0) < ($1.coordinates[spec.series ?? ""] ?? 0)
-      }
+    let order = spec.series ?? ""
+    let selected = runs.filter { spec.selects($0.coordinates) }
+      .sorted { ($0.coordinates[order] ?? 0) < ($1.coordinates[order] ?? 0) }
     var cases: [LabelledTable] = []
     var separators: [ClosedRange<Double>] = []
     for run in selected {
-      guard let step = run.curves.step(spec.step ?? "discharge") else { continue }
-      let source = profile ? step.profile : step.columns
-      guard let xs = source[spec.x], let ys = source[spec.y], !xs.isEmpty else { continue }
-      let xLabel = QuantityLabels.column(spec.x)
-      let yLabel = QuantityLabels.column(spec.y)
+      guard let step = run.curves.step(spec.step ?? .firstDischarge),
+        let (x, y) = columns(spec, step), !x.values.isEmpty
+      else { continue }
       let name = spec.series.map {
-        QuantityLabels.seriesEntry($0, value: run.coordinates[$0] ?? .nan)
+        FigureLabels.seriesEntry($0, value: run.coordinates[$0] ?? .nan)
       }
       cases.append(
         LabelledTable(
           name ?? "simulation",
           DataTable([
-            DataColumn(spec.x, label: xLabel.text, unit: xLabel.unit, values: xs),
-            DataColumn(spec.y, label: yLabel.text, unit: yLabel.unit, values: ys),
+            DataColumn(spec.x.name, label: x.label.text, unit: x.label.unit, values: x.values),
+            DataColumn(spec.y.name, label: y.label.text, unit: y.label.unit, values: y.values),
           ])))
       if step.separator.count == 2 { separators.append(step.separator[0]...step.separator[1]) }
     }
     guard !cases.isEmpty else { return nil }
     if profile {
       var builder = ProfileBuilder()
-      builder.x = spec.x
-      builder.y = spec.y
+      builder.x = spec.x.name
+      builder.y = spec.y.name
       // Cells of different N/P put the separator at different places: shade it only when it
       // is the same in every case.
       let shared = separators.count == cases.count && Set(separators.map(\.lowerBound)).count == 1
       return builder.panel(cases, separator: shared ? separators.first : nil)
     }
-    var builder = CaseCurvesBuilder(x: spec.x, y: spec.y)
+    var builder = CaseCurvesBuilder(x: spec.x.name, y: spec.y.name)
     builder.tightX = true
     return builder.panel(cases)
   }

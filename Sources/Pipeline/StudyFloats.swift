@@ -1,5 +1,7 @@
+import Analysis
 import Figures
 import Foundation
+import Planning
 import Reports
 import StudyModel
 
@@ -68,7 +70,7 @@ struct StudyFloats {
     analysis.failedRuns.filter { run in
       spec.panels.contains { panel in
         panel.selection.simulation == run.simulation
-          && FigureSelection.matches(run.coordinates, panel: panel)
+          && panel.selects(run.coordinates)
       }
     }.map { "\($0.id) (\($0.reason))" }
   }
@@ -101,26 +103,23 @@ struct StudyFloats {
   }
 
   private func table(_ spec: TableSpec, label: String, output: OutputFolder) throws -> ReportFloat {
-    let rows = (analysis?.rows[spec.selection.simulation] ?? [])
-      .filter { FigureSelection.matches($0.coordinates, fixed: spec.selection.fixed) }
+    let rows = (analysis?.rows(of: spec.selection.simulation, fixed: spec.selection.fixed) ?? [])
       .sorted { ($0.coordinates[spec.rows] ?? 0) < ($1.coordinates[spec.rows] ?? 0) }
-    let rowLabel = QuantityLabels.axis(spec.rows)
-    let labels = spec.columns.map(QuantityLabels.quantity)
-    func header(_ label: QuantityLabels.Label) -> String {
-      label.unit.isEmpty ? label.text : "\(label.text) (\(label.unit))"
-    }
-    var csv = [([header(rowLabel)] + labels.map(header)).map(Self.csvField).joined(separator: ",")]
+    let rowLabel = FigureLabels.axis(spec.rows)
+    let labels = spec.columns.map(FigureLabels.quantity)
+    let headers = ([rowLabel] + labels).map(\.header)
+    var csv = [headers.map(Self.csvField).joined(separator: ",")]
     var body: [[String]] = []
     for row in rows {
       let first = (row.coordinates[spec.rows] ?? .nan) * rowLabel.scale
-      let values = zip(spec.columns, labels).map { ($0.1.scale) * (row.quantities[$0.0] ?? .nan) }
+      let values = zip(spec.columns, labels).map { ($0.1.scale) * (row[$0.0] ?? .nan) }
       csv.append(([first] + values).map(FigureData.number).joined(separator: ","))
       body.append(([first] + values).map(Self.display))
     }
     try output.write(csv.joined(separator: "\n") + "\n", to: "\(study.slug)/data/\(spec.id).csv")
     return .table(
       id: spec.id, label: label, caption: spec.caption,
-      header: ([rowLabel] + labels).map(header), rows: body,
+      header: headers, rows: body,
       downloads: [ReportFloat.Download(title: "data", path: "data/\(spec.id).csv")])
   }
 

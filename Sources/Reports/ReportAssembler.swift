@@ -12,14 +12,19 @@ public enum ReportAssembler {
     "claims", "comparison", "parameters", "protocols", "provenance",
   ]
 
-  /// The report's Markdown with references resolved and placeholders marked, or the problems.
+  /// The report's Markdown with references resolved and floats marked, or the problems.
   ///
-  /// Lines naming a generated section (`{{claims}}`) are kept as they are for the caller
-  /// to fill.
+  /// A line naming a generated section (`{{claims}}`) is replaced by `sections[name]`'s
+  /// Markdown, or kept as it is when the caller gives none (a check before anything ran).
   public static func resolve(
-    _ markdown: String, file: String, floats: [ReportFloat]
+    _ markdown: String, file: String, floats: [ReportFloat],
+    sections: [String: () -> String] = [:]
   ) -> Result<String, DiagnosticList> {
     let byId = Dictionary(floats.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var blocks: [Int: ReportPlaceholder] = [:]
+    for placeholder in ReportPlaceholder.scan(markdown) {
+      if case .block = placeholder.kind { blocks[placeholder.line] = placeholder }
+    }
     var problems: [Diagnostic] = []
     var lines: [String] = []
     var placed: Set<String> = []
@@ -31,19 +36,17 @@ public enum ReportAssembler {
         lines.append(line)
         continue
       }
-      if let id = placeholder(trimmed) {
+      if let block = blocks[index + 1], case .block(let id) = block.kind {
         if generatedSections.contains(id) {
-          lines.append("{{\(id)}}")
+          lines.append(sections[id]?() ?? "{{\(id)}}")
           continue
         }
         if byId[id] != nil {
           placed.insert(id)
           lines.append(marker(id))
         } else {
-          let column =
-            (line.distance(from: line.startIndex, to: line.firstIndex(of: "{") ?? line.startIndex))
-            + 1
-          problems.append(unknown(id, file: file, line: index + 1, column: column, known: floats))
+          problems.append(
+            unknown(id, file: file, line: index + 1, column: block.column, known: floats))
         }
         continue
       }
@@ -69,13 +72,6 @@ public enum ReportAssembler {
   }
 
   private static func marker(_ id: String) -> String { "CELLBOOK-FLOAT-\(id)" }
-
-  /// The id of a line that is exactly `{{id}}`.
-  private static func placeholder(_ line: String) -> String? {
-    guard line.hasPrefix("{{"), line.hasSuffix("}}"), line.count > 4 else { return nil }
-    let id = String(line.dropFirst(2).dropLast(2)).trimmingCharacters(in: .whitespaces)
-    return id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } ? id : nil
-  }
 
   /// The line with every `@id` outside inline code replaced by a link to its float.
   private static func references(

@@ -8,17 +8,6 @@ struct ClaimReader {
   let simulations: [SimulationSpec]
   let sink: DiagnosticSink
 
-  /// The dimension of each result metric, for values written with units.
-  static let metricDimensions: [String: UnitDimension] = [
-    "capacity": .arealCharge, "capacity_per_gram_negative": .specificCharge,
-    "capacity_per_gram_positive": .specificCharge, "energy": UnitDimension(kg: 1, s: -2),
-    "average_voltage": .voltage, "negative_utilization": .none, "positive_utilization": .none,
-    "state_of_charge": .none, "plating_onset": .time, "minimum_negative_potential": .voltage,
-    "duration": .time, "mean_net_overpotential": .voltage,
-    "mean_reaction_overpotential": .voltage, "mean_ohmic_drop": .voltage,
-    "electrolyte_spread": .none,
-  ]
-
   func observations() -> [String: Observation] {
     guard let section = root.mapping("observations", required: false) else { return [:] }
     defer { section.finish() }
@@ -28,7 +17,7 @@ struct ClaimReader {
       defer { reader.finish() }
       let quantity = self.quantity(reader)
       // Without a known quantity the value's unit cannot be checked; say so only once.
-      guard let dimension = quantity.flatMap(dimension(of:)) else {
+      guard let dimension = quantity?.metric.dimension else {
         reader.allow(["value", "uncertainty", "simulation", "at", "source"])
         continue
       }
@@ -124,7 +113,7 @@ struct ClaimReader {
         selection: selection)
     case "spread":
       let axis = self.axis(body, selection: selection)
-      let dimension = quantity.flatMap(dimension(of:)) ?? .none
+      let dimension = quantity?.metric.dimension ?? .none
       let atMost = body.quantity("at_most", dimension, range: 0...)
       guard let quantity, let axis, let atMost, let selection else { return nil }
       return .spread(quantity: quantity, axis: axis, atMost: atMost, selection: selection)
@@ -143,7 +132,7 @@ struct ClaimReader {
       return .correlation(
         quantity: quantity, other: other, axis: axis, atLeast: atLeast, selection: selection)
     case "threshold":
-      let dimension = quantity.flatMap(dimension(of:)) ?? .none
+      let dimension = quantity?.metric.dimension ?? .none
       let above = body.hasOwn("above")
       body.allow(["above", "below"])
       let value = body.quantity(above ? "above" : "below", dimension)
@@ -160,23 +149,17 @@ struct ClaimReader {
     }
   }
 
-  func quantity(_ reader: MappingReader, key: String = "quantity") -> String? {
+  func quantity(_ reader: MappingReader, key: String = "quantity") -> ResultQuantity? {
     guard let name = reader.string(key, example: "discharge.capacity") else { return nil }
-    guard ResultQuantity.isKnown(name) else {
-      let candidates = ["charge", "discharge"].flatMap { step in
-        ResultQuantity.metrics.keys.map { "\(step).\($0)" }
-      }
+    guard let quantity = ResultQuantity(name) else {
       sink.error(
         "unknown quantity '\(name)'", at: reader.location(of: key),
-        hint: Suggestions.closest(to: name, in: candidates).map { "did you mean '\($0)'?" }
-          ?? "write STEP.METRIC with STEP charge, discharge or stepN")
+        hint: Suggestions.closest(to: name, in: ResultQuantity.suggestions).map {
+          "did you mean '\($0)'?"
+        } ?? "write STEP.METRIC with STEP charge, discharge or stepN")
       return nil
     }
-    return name
-  }
-
-  private func dimension(of quantity: String) -> UnitDimension? {
-    quantity.split(separator: ".").last.flatMap { ClaimReader.metricDimensions[String($0)] }
+    return quantity
   }
 
   /// `simulation:` and `at:` of a claim, observation or dataset (and `among:` for claims,

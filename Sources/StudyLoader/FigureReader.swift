@@ -40,17 +40,17 @@ struct FigureReader {
       let selection = claims.selection(reader)
       let rows = reader.string("rows", example: SweepAxis.npRatioName)
       if let rows, let selection { _ = axis(rows, selection, at: reader.location(of: "rows")) }
-      var columns: [String] = []
+      var columns: [ResultQuantity] = []
       if let list = reader.value("columns", required: true, example: "[discharge.capacity]") {
         for node in list.node.sequence ?? [] {
-          guard let name = node.scalar?.string, ResultQuantity.isKnown(name) else {
+          guard let name = node.scalar?.string, let quantity = ResultQuantity(name) else {
             sink.error(
               "unknown quantity '\(node.scalar?.string ?? "")' in 'columns'",
               at: YAMLDiagnostics.location(of: node, file: list.file),
               hint: "write STEP.METRIC, e.g. discharge.capacity")
             continue
           }
-          columns.append(name)
+          columns.append(quantity)
         }
       }
       guard let id, let caption, let selection, let rows, !columns.isEmpty else { return nil }
@@ -152,23 +152,35 @@ struct FigureReader {
     let xLimits = limits(reader, "x_limits")
     let yLimits = limits(reader, "y_limits")
     guard let selection, let x, let y else { return nil }
-    var valid = true
-    // Check x and y both, so that every problem is reported at once.
-    let checks: [Bool]
+    // Check x, y and the step all, so that every problem is reported at once.
+    var axes: (x: PanelAxis, y: PanelQuantity)?
     switch kind {
     case .sweep:
-      checks = [
-        axis(x, selection, at: reader.location(of: "x")), known(y, at: reader.location(of: "y")),
-      ]
+      let axisKnown = axis(x, selection, at: reader.location(of: "x"))
+      let quantity = known(y, at: reader.location(of: "y"))
+      if axisKnown, let quantity { axes = (.sweep(x), .result(quantity)) }
     case .curve:
-      checks = [
-        member(x, SeriesColumn.curveAxes, "x", reader),
-        member(y, Array(SeriesColumn.curveColumns.keys), "y", reader),
-      ]
+      let column = member(x, CurveColumn.axes, "x", reader)
+      let quantity = member(y, CurveColumn.quantities, "y", reader)
+      if let column, let quantity { axes = (.curve(column), .curve(quantity)) }
     case .profile:
-      checks = [member(x, ["x"], "x", reader), member(y, SeriesColumn.profileColumns, "y", reader)]
+      let column = member(x, [ProfileColumn.x], "x", reader)
+      let quantity = member(y, ProfileColumn.quantities, "y", reader)
+      if let column, let quantity { axes = (.profile(column), .profile(quantity)) }
     }
-    valid = checks.allSatisfy { $0 }
+    var valid = axes != nil
+    var selector: StepSelector?
+    if let step {
+      selector = StepSelector(step)
+      if selector == nil {
+        sink.error(
+          "unknown step '\(step)'", at: reader.location(of: "step"),
+          hint: Suggestions.closest(to: step, in: ["charge", "discharge"]).map {
+            "did you mean '\($0)'?"
+          } ?? "write charge, discharge (the first of each) or stepN")
+        valid = false
+      }
+    }
     if let series, !axis(series, selection, at: reader.location(of: "series")) { valid = false }
     if let overlay, datasets[overlay] == nil {
       sink.error(
@@ -178,11 +190,10 @@ struct FigureReader {
         })
       valid = false
     }
-    guard valid else { return nil }
+    guard valid, let axes else { return nil }
     return PanelSpec(
-      selection: selection, x: x, y: y, series: series, seriesValues: seriesValues, step: step,
-      overlay: overlay,
-      labels: (xLabel, yLabel), limits: (xLimits, yLimits))
+      selection: selection, x: axes.x, y: axes.y, series: series, seriesValues: seriesValues,
+      step: selector, overlay: overlay, labels: (xLabel, yLabel), limits: (xLimits, yLimits))
   }
 
   private func axis(_ name: String, _ selection: ResultSelection, at location: SourceLocation)
@@ -194,27 +205,29 @@ struct FigureReader {
     return claims.axisDimension(name, in: simulation, at: location) != nil
   }
 
-  private func known(_ quantity: String, at location: SourceLocation) -> Bool {
-    guard ResultQuantity.isKnown(quantity) else {
+  private func known(_ name: String, at location: SourceLocation) -> ResultQuantity? {
+    guard let quantity = ResultQuantity(name) else {
       sink.error(
-        "unknown quantity '\(quantity)'", at: location,
+        "unknown quantity '\(name)'", at: location,
         hint: "write STEP.METRIC, e.g. discharge.capacity")
-      return false
+      return nil
     }
-    return true
+    return quantity
   }
 
-  private func member(_ value: String, _ allowed: [String], _ key: String, _ reader: MappingReader)
-    -> Bool
-  {
-    guard allowed.contains(value) else {
+  /// The column of `allowed` called `value`, or an error at `key`.
+  private func member<Column: RawRepresentable<String>>(
+    _ value: String, _ allowed: [Column], _ key: String, _ reader: MappingReader
+  ) -> Column? {
+    let names = allowed.map(\.rawValue)
+    guard let column = allowed.first(where: { $0.rawValue == value }) else {
       sink.error(
         "'\(key)' cannot be '\(value)' here", at: reader.location(of: key),
-        hint: Suggestions.closest(to: value, in: allowed).map { "did you mean '\($0)'?" }
-          ?? "choose from \(allowed.sorted().joined(separator: ", "))")
-      return false
+        hint: Suggestions.closest(to: value, in: names).map { "did you mean '\($0)'?" }
+          ?? "choose from \(names.sorted().joined(separator: ", "))")
+      return nil
     }
-    return true
+    return column
   }
 
   private func limits(_ reader: MappingReader, _ key: String) -> ClosedRange<Double>? {

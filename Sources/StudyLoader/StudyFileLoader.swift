@@ -42,12 +42,14 @@ public enum StudyFileLoader {
     let figures = figureReader.figures()
     let tables = figureReader.tables()
     root.finish()
+    let report = ReportReader.read(folder: folder, simulations: simulations, sink: sink)
     guard let title, !sink.hasErrors else { return .failure(DiagnosticList(sink.diagnostics)) }
     var study = Study(
       slug: (folder as NSString).lastPathComponent, title: title, path: path, cells: definitions,
       simulations: simulations, observations: observations, claims: claims, datasets: datasets,
       figures: figures, tables: tables)
     study.summary = summary
+    study.report = report
     return .success(study)
   }
 

@@ -37,28 +37,54 @@ public struct ResultSelection: Sendable, Equatable {
   }
 }
 
+extension ResultSelection {
+  /// Whether two axis values are the same point: equal to nine significant digits, since
+  /// sweep values come from unit conversion.
+  public static func sameValue(_ a: Double, _ b: Double) -> Bool {
+    abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1e-12)
+  }
+
+  /// Whether `coordinates` (SI, by axis name) take every value of `fixed`.
+  public static func matches(_ coordinates: [String: Double], fixed: [String: Double]) -> Bool {
+    fixed.allSatisfy { axis, value in coordinates[axis].map { sameValue($0, value) } ?? false }
+  }
+
+  /// Whether a run at `coordinates` is selected: every fixed value taken, and every
+  /// restricted axis at one of its listed values.
+  public func matches(_ coordinates: [String: Double]) -> Bool {
+    ResultSelection.matches(coordinates, fixed: fixed)
+      && among.allSatisfy { axis, values in
+        coordinates[axis].map { actual in
+          values.contains { ResultSelection.sameValue($0, actual) }
+        } ?? false
+      }
+  }
+}
+
 /// The kinds of check a claim can make.
 public enum ClaimTest: Sendable, Equatable {
   /// `quantity` rises (or falls) monotonically along `axis`.
-  case trend(quantity: String, axis: String, increasing: Bool, selection: ResultSelection)
+  case trend(quantity: ResultQuantity, axis: String, increasing: Bool, selection: ResultSelection)
   /// The maximum (or minimum) of `quantity` along `axis` lies in `range`.
   case extremum(
-    quantity: String, axis: String, maximum: Bool, range: ClosedRange<Double>,
+    quantity: ResultQuantity, axis: String, maximum: Bool, range: ClosedRange<Double>,
     selection: ResultSelection)
   /// `quantity` is above (or below) `value` in every selected row.
-  case threshold(quantity: String, above: Bool, value: Double, selection: ResultSelection)
+  case threshold(quantity: ResultQuantity, above: Bool, value: Double, selection: ResultSelection)
   /// Along `axis`, the values of `quantity` at `points` are in ascending (or descending) order.
   case ordering(
-    quantity: String, axis: String, points: [Double], ascending: Bool, selection: ResultSelection)
+    quantity: ResultQuantity, axis: String, points: [Double], ascending: Bool,
+    selection: ResultSelection)
   /// The simulated value agrees with an observation within a relative tolerance.
   case agreement(observation: String, relativeTolerance: Double)
   /// Across the selected rows, `quantity` varies by at most `atMost` (SI): it "barely depends"
   /// on `axis`.
-  case spread(quantity: String, axis: String, atMost: Double, selection: ResultSelection)
+  case spread(quantity: ResultQuantity, axis: String, atMost: Double, selection: ResultSelection)
   /// Along `axis`, `quantity` follows `other`: their Pearson correlation across the selected
   /// rows is at least `atLeast`.
   case correlation(
-    quantity: String, other: String, axis: String, atLeast: Double, selection: ResultSelection)
+    quantity: ResultQuantity, other: ResultQuantity, axis: String, atLeast: Double,
+    selection: ResultSelection)
 }
 
 /// A value measured in a paper's experiment, for comparison with the simulation.
@@ -66,7 +92,7 @@ public struct Observation: Sendable, Equatable {
   /// A short identifier, unique in the study.
   public let id: String
   /// The result quantity it corresponds to ("discharge.capacity").
-  public let quantity: String
+  public let quantity: ResultQuantity
   /// The value in SI.
   public let value: Double
   /// The standard uncertainty in SI, if given.
@@ -78,7 +104,8 @@ public struct Observation: Sendable, Equatable {
 
   /// An observation.
   public init(
-    id: String, quantity: String, value: Double, uncertainty: Double?, selection: ResultSelection,
+    id: String, quantity: ResultQuantity, value: Double, uncertainty: Double?,
+    selection: ResultSelection,
     source: String
   ) {
     self.id = id

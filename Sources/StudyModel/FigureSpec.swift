@@ -37,15 +37,15 @@ public struct PanelSpec: Sendable, Equatable {
   /// The simulation and the fixed values of its other axes.
   public let selection: ResultSelection
   /// The x axis: a sweep axis (sweep), `capacity`, `soc` or `time` (curve), `x` (profile).
-  public let x: String
+  public let x: PanelAxis
   /// The y quantity: a result quantity (sweep) or a time-series column (curve, profile).
-  public let y: String
+  public let y: PanelQuantity
   /// A sweep axis whose values become separate series (lines), if any.
   public let series: String?
   /// The values of the series axis to draw (all of them when nil).
   public let seriesValues: [Double]?
   /// The protocol step a curve or profile is taken from (`charge`, `discharge`, `stepN`).
-  public let step: String?
+  public let step: StepSelector?
   /// A dataset drawn over the simulation as markers, if any.
   public let overlay: String?
   /// Axis labels, when not the defaults.
@@ -55,9 +55,9 @@ public struct PanelSpec: Sendable, Equatable {
 
   /// A panel.
   public init(
-    selection: ResultSelection, x: String, y: String, series: String?,
+    selection: ResultSelection, x: PanelAxis, y: PanelQuantity, series: String?,
     seriesValues: [Double]? = nil,
-    step: String?, overlay: String?, labels: (x: String?, y: String?),
+    step: StepSelector?, overlay: String?, labels: (x: String?, y: String?),
     limits: (x: ClosedRange<Double>?, y: ClosedRange<Double>?)
   ) {
     self.seriesValues = seriesValues
@@ -80,6 +80,20 @@ public struct PanelSpec: Sendable, Equatable {
   }
 }
 
+extension PanelSpec {
+  /// Whether the panel draws the run at `coordinates` (SI, by axis): the selection's fixed
+  /// values, and, when a series axis is named, one of the series values it lists.
+  public func selects(_ coordinates: [String: Double]) -> Bool {
+    guard ResultSelection.matches(coordinates, fixed: selection.fixed) else { return false }
+    if let series, let values = seriesValues {
+      guard let actual = coordinates[series],
+        values.contains(where: { ResultSelection.sameValue($0, actual) })
+      else { return false }
+    }
+    return true
+  }
+}
+
 /// A table a study declares: result quantities (columns) at the values of a sweep axis (rows).
 public struct TableSpec: Sendable, Equatable {
   /// The identifier, referenced in prose as `@id`.
@@ -93,12 +107,12 @@ public struct TableSpec: Sendable, Equatable {
   /// The axis whose values make the rows.
   public let rows: String
   /// The result quantities that make the columns.
-  public let columns: [String]
+  public let columns: [ResultQuantity]
 
   /// A table.
   public init(
     id: String, caption: String, supplementary: Bool, selection: ResultSelection, rows: String,
-    columns: [String]
+    columns: [ResultQuantity]
   ) {
     self.id = id
     self.caption = caption
@@ -109,31 +123,40 @@ public struct TableSpec: Sendable, Equatable {
   }
 }
 
-/// The columns of a time series a curve or profile may plot.
-public enum SeriesColumn {
-  /// Curve y columns and what they are.
-  public static let curveColumns: [String: String] = [
-    "voltage": "terminal voltage, V",
-    "ocv": "open-circuit voltage at the mean stoichiometries, V",
-    "net_overpotential": "voltage minus OCV, V",
-    "reaction_overpotential": "η_p − η_n averaged over each electrode, V",
-    "concentration_overpotential": "particle-surface and electrolyte diffusion parts, V",
-    "ohmic_drop": "electrolyte and solid ohmic parts, V",
-    "negative_potential": "negative electrode against Li at the separator, V",
-    "positive_potential": "positive electrode against Li at the separator, V",
-    "negative_stoichiometry": "mean stoichiometry of the negative electrode",
-    "positive_stoichiometry": "mean stoichiometry of the positive electrode",
-    "negative_utilization":
-      "change of the negative electrode's mean stoichiometry since the step began",
-    "positive_utilization":
-      "change of the positive electrode's mean stoichiometry since the step began",
-  ]
-  /// Curve x columns.
-  public static let curveAxes = ["capacity", "soc", "time"]
-  /// Profile y columns.
-  public static let profileColumns = [
-    "electrolyte_concentration", "electrolyte_potential", "solid_potential",
-    "surface_stoichiometry",
-    "reaction_rate",
-  ]
+/// What a panel's x axis is.
+public enum PanelAxis: Sendable, Hashable {
+  /// A sweep axis, by name (sweep figures).
+  case sweep(String)
+  /// A curve column (curve figures).
+  case curve(CurveColumn)
+  /// A profile column (profile figures: position).
+  case profile(ProfileColumn)
+
+  /// The name as the study writes it.
+  public var name: String {
+    switch self {
+    case .sweep(let axis): return axis
+    case .curve(let column): return column.rawValue
+    case .profile(let column): return column.rawValue
+    }
+  }
+}
+
+/// What a panel's y axis plots.
+public enum PanelQuantity: Sendable, Hashable {
+  /// A result quantity of each run (sweep figures).
+  case result(ResultQuantity)
+  /// A curve column (curve figures).
+  case curve(CurveColumn)
+  /// A profile column (profile figures).
+  case profile(ProfileColumn)
+
+  /// The name as the study writes it.
+  public var name: String {
+    switch self {
+    case .result(let quantity): return quantity.name
+    case .curve(let column): return column.rawValue
+    case .profile(let column): return column.rawValue
+    }
+  }
 }

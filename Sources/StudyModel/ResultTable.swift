@@ -2,47 +2,48 @@
 public struct ResultRow: Sendable, Equatable, Codable {
   /// Axis values by axis name.
   public let coordinates: [String: Double]
-  /// Quantity values by quantity name.
-  public let quantities: [String: Double]
+  /// Quantity values (stored as an object keyed by each quantity's name).
+  public let quantities: [ResultQuantity: Double]
 
   /// A row.
-  public init(coordinates: [String: Double], quantities: [String: Double]) {
+  public init(coordinates: [String: Double], quantities: [ResultQuantity: Double]) {
     self.coordinates = coordinates
     self.quantities = quantities
   }
+
+  /// The value of `quantity`, if the run has it.
+  public subscript(_ quantity: ResultQuantity) -> Double? { quantities[quantity] }
 }
 
-/// The quantities a claim or observation may name: `<step>.<metric>`, where the step is
-/// `charge`, `discharge` (the first of each) or `stepN`, with their SI dimension for messages.
-public enum ResultQuantity {
-  /// Metric names and what they measure.
-  public static let metrics: [String: String] = [
-    "capacity": "charge passed per electrode area, C/m² (declare values in mAh/cm2)",
-    "capacity_per_gram_negative": "charge per mass of negative active material, C/kg (mAh/g)",
-    "capacity_per_gram_positive": "charge per mass of positive active material, C/kg (mAh/g)",
-    "energy": "energy per electrode area, J/m² (mWh/cm2)",
-    "average_voltage": "energy over charge, V",
-    "negative_utilization": "change of the negative electrode's mean stoichiometry",
-    "positive_utilization": "change of the positive electrode's mean stoichiometry",
-    "state_of_charge": "charge over the smaller practical electrode capacity (the global SOC)",
-    "plating_onset": "time from the run's start to the negative electrode at 0 V against Li, s",
-    "minimum_negative_potential":
-      "lowest negative-electrode potential against Li at the separator, V",
-    "duration": "time the step took, s",
-    "mean_net_overpotential": "time average of |V − OCV| over the step, V (declare in mV)",
-    "mean_reaction_overpotential":
-      "time average of the reaction overpotentials of both electrodes, |η−| + |η+|, V",
-    "mean_ohmic_drop": "time average of the ohmic drop in electrolyte and solids, V",
-    "electrolyte_spread":
-      "largest (highest − lowest) electrolyte concentration during the step over the initial one",
-  ]
-
-  /// Whether `name` is a known quantity.
-  public static func isKnown(_ name: String) -> Bool {
-    let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-    guard parts.count == 2, metrics[parts[1]] != nil else { return false }
-    let step = parts[0]
-    return step == "charge" || step == "discharge"
-      || (step.hasPrefix("step") && Int(step.dropFirst(4)).map { $0 >= 1 } == true)
+extension ResultQuantity: Codable {
+  /// Reads a quantity written as its name.
+  public init(from decoder: any Decoder) throws {
+    let name = try decoder.singleValueContainer().decode(String.self)
+    guard let quantity = ResultQuantity(name) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "unknown quantity '\(name)'"))
+    }
+    self = quantity
   }
+
+  /// Writes the quantity as its name.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(name)
+  }
+}
+
+extension ResultQuantity: CodingKeyRepresentable {
+  private struct Key: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  /// The quantity's name as a coding key.
+  public var codingKey: any CodingKey { Key(stringValue: name) }
+
+  /// The quantity named by `codingKey`, if it is one.
+  public init?<T: CodingKey>(codingKey: T) { self.init(codingKey.stringValue) }
 }

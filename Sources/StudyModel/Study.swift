@@ -25,6 +25,8 @@ public struct Study: Sendable, Equatable {
   public var inputFiles: [String] = []
   /// The study's one-paragraph summary (`description:`), empty when absent.
   public var summary = ""
+  /// Its `report.md`, when it has one.
+  public var report: StudyReport?
 
   /// A study.
   public init(
@@ -142,6 +144,16 @@ public enum SweepAxis: Sendable, Equatable {
     switch self {
     case .npRatio(let values, _, _), .currentDensity(let values): return values.count
     case .parameter(_, let values): return values.count
+    }
+  }
+
+  /// The label and display unit of the axis called `name` (a parameter path is shown as
+  /// written, in SI).
+  public static func presentation(ofAxisNamed name: String) -> (label: String, unit: DisplayUnit) {
+    switch name {
+    case npRatioName: return ("N/P ratio", .plain)
+    case currentDensityName: return ("Current density", DisplayUnit("mA/cm2", perSI: 0.1))
+    default: return (name, .plain)
     }
   }
 

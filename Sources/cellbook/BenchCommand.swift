@@ -1,8 +1,9 @@
 import ArgumentParser
+import Commands
 import Electrochem
 import Foundation
-import Pipeline
 import StudyLoader
+import StudyModel
 
 /// `cellbook bench`: the performance workloads, one JSON line each.
 struct BenchCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Review
+import StudyModel
 
 /// `cellbook build`: turn the studies into the static site.
 struct BuildCommand: ParsableCommand {

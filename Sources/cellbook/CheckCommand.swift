@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import SiteCheck
 import StudyLoader
+import StudyModel
 
 /// `cellbook check`: validate study files and library entries without running anything.
 struct CheckCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Pipeline
+import Review
 
 /// `cellbook diff`: compare two archived design reviews of a study.
 struct DiffCommand: ParsableCommand {

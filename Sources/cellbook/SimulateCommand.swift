@@ -1,7 +1,7 @@
 import ArgumentParser
+import Commands
 import Electrochem
 import Foundation
-import Pipeline
 import StudyModel
 
 /// `cellbook simulate`: run a protocol on one cell file.

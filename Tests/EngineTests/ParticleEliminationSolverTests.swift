@@ -1,3 +1,4 @@
+import Analysis
 import DAESolver
 import Electrochem
 import Foundation

@@ -1,3 +1,4 @@
+import Analysis
 import Electrochem
 import Engine
 import StudyModel

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import StudyModel
 import TestSupport
 import Testing
 

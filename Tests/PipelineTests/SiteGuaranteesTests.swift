@@ -1,5 +1,8 @@
 import Foundation
 import Pipeline
+import Review
+import SiteCheck
+import StudyModel
 import TestSupport
 import Testing
 
@@ -80,8 +83,9 @@ import Testing
       Issue.record("an unknown quantity in the prose must fail the build")
       return
     }
-    #expect(failure.step == "check reports and templates")
-    #expect(!log.contains("[3/8] plan simulations"), "nothing runs after a failed check")
+    // The prose is a study file: its mistakes are found when the study loads, as `check` does.
+    #expect(failure.step == "load studies")
+    #expect(!log.contains("[3/8] plan simulations"), "nothing runs after a failed load")
     let messages = failure.diagnostics.map {
       "\($0.location.line):\($0.location.column): \($0.message)"
     }

@@ -95,22 +95,24 @@ import Testing
     #expect(
       study.claims[0].test
         == .trend(
-          quantity: "discharge.capacity", axis: "np", increasing: true, selection: atCurrent))
+          quantity: quantity("discharge.capacity"), axis: "np", increasing: true,
+          selection: atCurrent))
     #expect(
       study.claims[1].test
         == .extremum(
-          quantity: "discharge.capacity_per_gram_negative", axis: "np", maximum: true,
+          quantity: quantity("discharge.capacity_per_gram_negative"), axis: "np", maximum: true,
           range: 0.3...0.5,
           selection: ResultSelection(simulation: "np-sweep", fixed: ["current": 7.5])))
     #expect(
       study.claims[2].test
         == .threshold(
-          quantity: "charge.minimum_negative_potential", above: true, value: 0,
+          quantity: quantity("charge.minimum_negative_potential"), above: true, value: 0,
           selection: ResultSelection(simulation: "np-sweep", fixed: ["np": 1.35])))
     #expect(
       study.claims[3].test
         == .ordering(
-          quantity: "charge.duration", axis: "np", points: [1.0, 0.8, 1.35], ascending: true,
+          quantity: quantity("charge.duration"), axis: "np", points: [1.0, 0.8, 1.35],
+          ascending: true,
           selection: atCurrent))
     #expect(
       study.claims[4].test == .agreement(observation: "capacity-np1", relativeTolerance: 0.05))
@@ -122,14 +124,23 @@ import Testing
     ).get()
     #expect(study.figures.map(\.id) == ["fig-capacity-vs-np", "fig-voltage-vs-soc"])
     let sweep = try #require(study.figures.first?.panels.first)
-    #expect(sweep.x == "np" && sweep.y == "discharge.capacity" && sweep.series == "current")
+    #expect(
+      sweep.x == .sweep("np") && sweep.y == .result(quantity("discharge.capacity"))
+        && sweep.series == "current")
     #expect(
       sweep.overlay == "fig2a" && sweep.labels.y == "Capacity (mAh cm⁻²)"
         && sweep.limits.x == 0...2.5)
     #expect(study.figures[1].supplementary && study.figures[1].panels.count == 2)
-    #expect(study.figures[1].panels[1].y == "net_overpotential")
-    #expect(study.tables.first?.columns == ["charge.capacity", "discharge.capacity"])
+    #expect(study.figures[1].panels[1].y == .curve(.netOverpotential))
+    #expect(
+      study.tables.first?.columns == [quantity("charge.capacity"), quantity("discharge.capacity")])
     #expect(study.tables.first?.rows == "np")
+  }
+
+  /// The quantity called `name` (a test's own spelling, known to be valid).
+  private func quantity(_ name: String) -> ResultQuantity {
+    guard let quantity = ResultQuantity(name) else { preconditionFailure("no quantity \(name)") }
+    return quantity
   }
 }
 
@@ -179,4 +190,5 @@ import Testing
     #expect(study.inputFiles.contains("\(root)/studies/library/data/ocp/sigr_lgmj1_sturm2019.csv"))
     #expect(!study.inputFiles.contains { $0.contains("/../") || $0.contains("/./") })
   }
+
 }
