@@ -1,7 +1,8 @@
 import StudyModel
 
 /// Capacity bookkeeping of a cell design: areal capacities, N/P ratios, and the electrode
-/// thickness that gives a target ratio (BRIEF §1.1, "Capacity bookkeeping").
+/// thickness that gives a target ratio: Q = F L ε_s c_max per electrode, N/P = Q_n / Q_p, on
+/// the full stoichiometry range or the practical window (Mu et al., §3.3).
 public enum CellDesign {
   /// Areal capacity of `electrode`, mAh/cm²: F L ε_s c_max, times the window width on the
   /// practical basis.

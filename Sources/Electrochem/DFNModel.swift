@@ -3,7 +3,8 @@ import StudyModel
 /// The Doyle–Fuller–Newman model of one cell, discretised by finite volumes in x and in the
 /// particle radius: residual F(y, y') = 0, its sparsity, and derived quantities.
 ///
-/// Equations (BRIEF §1.1): Fickian diffusion in spherical particles with the reaction flux at
+/// Equations of Doyle, Fuller and Newman (1993), as PyBaMM states its DFN (Marquis et al.
+/// 2019): Fickian diffusion in spherical particles with the reaction flux at
 /// the surface; Butler–Volmer kinetics with film resistance; concentrated-solution electrolyte
 /// (mass and charge); Ohm's law in the solid with φ_s(0) = 0 and the applied current entering
 /// at x = L. One instance keeps scratch buffers: use one per thread.

@@ -11,6 +11,10 @@ final class CellSystem: DAESystem {
   var model: any CellModel
   /// The structure every model this system meets shares.
   let structure: ModelStructure
+  /// Where the applied current and the charge counter sit (read on every root evaluation and
+  /// recorded step, so kept apart from the structure's arrays).
+  let currentIndex: Int
+  let chargeIndex: Int
   var control: CellControl = .current(0)
   var conditions: [RootCondition] = Array(repeating: .inactive, count: rootSlots)
   let method: JacobianMethod
@@ -27,6 +31,8 @@ final class CellSystem: DAESystem {
   ) {
     self.model = model
     self.structure = structure
+    currentIndex = structure.current
+    chargeIndex = structure.charge
     self.method = method
     self.jacobianEvaluator = ColoredJacobian(
       pattern: pattern, typicalMagnitude: structure.typicalMagnitudes)
@@ -69,7 +75,8 @@ final class CellSystem: DAESystem {
   }
 
   func roots(t: Double, y: Span<Double>, yp: Span<Double>, values: inout MutableSpan<Double>) {
-    let inputs = RootCondition.Inputs(model: model, structure: structure, y: y)
+    let inputs = RootCondition.Inputs(
+      model: model, current: currentIndex, charge: chargeIndex, y: y)
     for (slot, condition) in conditions.enumerated() {
       values[slot] = condition.value(inputs)
     }

@@ -54,10 +54,11 @@ enum RootCondition: Sendable, Equatable {
     let positiveSurfaces: ClosedRange<Double>
     let scaledElectrolyteMinimum: Double
 
-    init(model: any CellModel, structure: ModelStructure, y: Span<Double>) {
+    init(model: any CellModel, current currentIndex: Int, charge chargeIndex: Int, y: Span<Double>)
+    {
       voltage = model.voltage(y)
-      current = y[structure.current]
-      charge = y[structure.charge]
+      current = y[currentIndex]
+      charge = y[chargeIndex]
       // A side without particles (a metal foil) never fills, empties or stiffens.
       negativeSurfaces = model.surfaceRange(.negative, y) ?? 0.5...0.5
       positiveSurfaces = model.surfaceRange(.positive, y) ?? 0.5...0.5
@@ -66,8 +67,8 @@ enum RootCondition: Sendable, Equatable {
   }
 
   /// g at state `y` of `model`.
-  func value(model: any CellModel, structure: ModelStructure, y: Span<Double>) -> Double {
-    value(Inputs(model: model, structure: structure, y: y))
+  func value(model: any CellModel, current: Int, charge: Int, y: Span<Double>) -> Double {
+    value(Inputs(model: model, current: current, charge: charge, y: y))
   }
 
   /// g from the inputs of one state.

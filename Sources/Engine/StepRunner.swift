@@ -40,12 +40,14 @@ struct StepRunner {
     system.conditions = plan.conditions
     var y = state
     var yp = [Double](repeating: 0, count: y.count)
-    y[system.structure.charge] = 0
+    y[system.chargeIndex] = 0
     var series = TimeSeries()
     // A step that starts where the kinetics are stiff keeps every unknown under error control.
     solver.suppressesAlgebraicError =
       suppressesAlgebraicError
-      && RootCondition.stiffnessGuard.value(model: model, structure: system.structure, y: y.span)
+      && RootCondition.stiffnessGuard.value(
+        model: model, current: system.currentIndex, charge: system.chargeIndex,
+        y: y.span)
         > 0
     if let failure = initialize(&y, &yp, plan: plan) {
       return Outcome(reason: failure, series: series)
@@ -100,7 +102,7 @@ struct StepRunner {
     }
     clock = solver.time
     collectWork()
-    passedCapacity += y[system.structure.charge]
+    passedCapacity += y[system.chargeIndex]
     state = y
     let endProfile = model.profile(y.span, time: clock)
     return Outcome(reason: reason, series: series, profiles: profiles, endProfile: endProfile)
@@ -147,7 +149,10 @@ struct StepRunner {
       switch condition {
       case .inactive, .surface, .stiffnessGuard: continue
       default:
-        if condition.value(model: model, structure: system.structure, y: y.span) <= 0 {
+        if condition.value(
+          model: model, current: system.currentIndex, charge: system.chargeIndex,
+          y: y.span) <= 0
+        {
           return condition.reason
         }
       }
@@ -158,6 +163,6 @@ struct StepRunner {
   private func record(_ y: [Double], time: Double, into series: inout TimeSeries) {
     let observation = model.observe(y.span)
     series.append(
-      time: time, capacity: passedCapacity + y[system.structure.charge], observation: observation)
+      time: time, capacity: passedCapacity + y[system.chargeIndex], observation: observation)
   }
 }

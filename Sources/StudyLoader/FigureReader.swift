@@ -130,8 +130,10 @@ struct FigureReader {
 
   private func panel(_ reader: MappingReader, kind: FigureSpec.Kind) -> PanelSpec? {
     let selection = claims.selection(reader)
-    let x = reader.string("x", example: kind == .sweep ? SweepAxis.npRatioName : "soc")
-    let y = reader.string("y", example: kind == .sweep ? "discharge.capacity" : "voltage")
+    let x = reader.string(
+      "x", example: kind == .sweep ? SweepAxis.npRatioName : CurveColumn.soc.rawValue)
+    let y = reader.string(
+      "y", example: kind == .sweep ? "discharge.capacity" : CurveColumn.voltage.rawValue)
     let series = reader.string("series", required: false)
     let seriesValues = reader.value("series_values", required: false, example: "[0.8, 1.0, 1.35]")
       .map {

@@ -11,7 +11,8 @@ import Testing
     let layout = model.layout
     let rest = model.restingState()
     #expect(
-      RootCondition.stiffnessGuard.value(model: model, structure: layout.structure, y: rest.span)
+      RootCondition.stiffnessGuard.value(
+        model: model, current: layout.current, charge: layout.charge, y: rest.span)
         > 0)
     #expect(!RootCondition.stiffnessGuard.endsStep)
     // One negative volume's outer shells nearly full: the surface extrapolates to 0.995.
@@ -20,17 +21,18 @@ import Testing
     full[layout.stoichiometry(k, shell: layout.mesh.particle - 1)] = 0.995
     full[layout.stoichiometry(k, shell: layout.mesh.particle - 2)] = 0.995
     #expect(
-      RootCondition.stiffnessGuard.value(model: model, structure: layout.structure, y: full.span)
+      RootCondition.stiffnessGuard.value(
+        model: model, current: layout.current, charge: layout.charge, y: full.span)
         < 0)
     var depleted = rest
     depleted[layout.electrolyteConcentration(layout.volumeCount - 1)] = 0.015
     #expect(
       RootCondition.stiffnessGuard.value(
-        model: model, structure: layout.structure, y: depleted.span) < 0)
+        model: model, current: layout.current, charge: layout.charge, y: depleted.span) < 0)
     var nearlyDepleted = rest
     nearlyDepleted[layout.electrolyteConcentration(layout.volumeCount - 1)] = 0.03
     #expect(
       RootCondition.stiffnessGuard.value(
-        model: model, structure: layout.structure, y: nearlyDepleted.span) > 0)
+        model: model, current: layout.current, charge: layout.charge, y: nearlyDepleted.span) > 0)
   }
 }

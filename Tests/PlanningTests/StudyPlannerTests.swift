@@ -91,7 +91,8 @@ import Testing
     }
     #expect(abs(atMost - 0.005) < 1e-12)
     #expect(selection.among == ["np": [0.8, 1.0, 1.35]])
-    // The Table 1 cell sits at practical N/P 1.37 and theoretical 0.847 (the brief's §1.2).
+    // The Table 1 cell sits at practical N/P 1.37 and theoretical 0.847 (Mu et al., Table 1,
+    // with the anode's 415 mAh/g and the cathode's 170 mAh/g).
     let seed = try #require(study.cells["seed"]).parameters
     #expect(abs(CellDesign.npRatio(seed, basis: .practical) - 1.37) < 0.005)
     #expect(abs(CellDesign.npRatio(seed, basis: .theoretical) - 0.847) < 0.002)

@@ -76,7 +76,7 @@ import Testing
     try temporary.write(text, to: "cell.yaml")
     let cell = try load("\(temporary.path)/cell.yaml")
     let ocp = cell.parameters.negative.openCircuitPotential
-    // Points of the Sturm 2019 curve quoted in the Science brief §2.3.
+    // Points of the Sturm et al. (2019) composite curve, read from its published table.
     #expect(abs(ocp.value(x: 0.5, temperature: 298.15) - 0.0788) < 2e-3)
     #expect(abs(ocp.value(x: 0.2, temperature: 298.15) - 0.143) < 2e-3)
     #expect(cell.parameters.negative.practicalWindow == 0...0.865)
@@ -93,7 +93,8 @@ import Testing
     defer { temporary.remove() }
     try temporary.write(text, to: "cell.yaml")
     let electrolyte = try load("\(temporary.path)/cell.yaml").parameters.electrolyte
-    // Science brief §2.4: at 1 M and 298.15 K, D = 3.22e-10 m2/s, κ = 1.194 S/m, TDF = 2.13.
+    // Valøen and Reimers (2005) at 1 M and 298.15 K: D = 3.22e-10 m2/s, κ = 1.194 S/m,
+    // thermodynamic factor 2.13.
     #expect(abs(electrolyte.diffusivity.value(c: 1000, temperature: 298.15) - 3.22e-10) < 0.01e-10)
     #expect(abs(electrolyte.conductivity.value(c: 1000, temperature: 298.15) - 1.194) < 0.002)
     #expect(abs(electrolyte.thermodynamicFactor.value(c: 1000, temperature: 298.15) - 2.13) < 0.01)
