@@ -4,8 +4,8 @@ import Testing
 
 /// The `cellbook` executable as a user runs it: exit statuses and what an interrupt leaves.
 @Suite(.serialized) struct CommandLineTests {
-  /// The debug executable that `swift build --build-tests` builds beside the tests.
-  private var executable: String { "\(ProjectPaths.root())/.build/debug/cellbook" }
+  /// The executable that `swift build --build-tests` builds beside the tests.
+  private var executable: String { ProjectPaths.product("cellbook") }
 
   private func run(_ arguments: [String], in folder: String) throws -> (Int32, String) {
     let process = Process()

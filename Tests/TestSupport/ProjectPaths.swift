@@ -12,6 +12,12 @@ public enum ProjectPaths {
     return FileManager.default.currentDirectoryPath
   }
 
+  /// An executable product built beside the tests (the same configuration as they are).
+  public static func product(_ name: String) -> String {
+    let tests = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    return tests.deletingLastPathComponent().appendingPathComponent(name).path
+  }
+
   /// The shared library of materials, electrolytes and cells.
   public static var library: String { "\(root())/studies/library" }
 }
