@@ -164,7 +164,7 @@ public enum ClaimEvaluator {
   /// A value of `quantity` in the unit its metric's evidence is written in (mAh/cm² rather
   /// than C/m²).
   static func format(_ value: Double, of quantity: ResultQuantity) -> String {
-    guard let (divisor, unit) = quantity.metric.evidence else { return format(value) }
+    guard let (divisor, unit) = quantity.evidence else { return format(value) }
     return format(value / divisor) + unit
   }
 }

@@ -35,7 +35,9 @@ enum RunSummary {
     ]
     var rows: [[String]] = [header]
     var capacities: [Double] = []
-    for (index, step) in run.steps.enumerated() {
+    // A run in cycles lists the steps of its first cycle, then one line per cycle.
+    let listed = run.cycling.map { min($0.stepsPerCycle, run.steps.count) } ?? run.steps.count
+    for (index, step) in run.steps.enumerated().prefix(listed) {
       let metrics = StepMetrics(series: step.series, cell: parameters)
       capacities.append(metrics.capacityMAhCm2)
       rows.append([
@@ -47,26 +49,54 @@ enum RunSummary {
       ])
     }
     lines += table(rows)
-    let cycles = stride(from: 0, to: run.steps.count, by: max(stepsPerCycle, 1)).map { start in
-      start..<min(start + max(stepsPerCycle, 1), run.steps.count)
-    }
-    var efficiencies: [String] = []
-    for (number, range) in cycles.enumerated() {
-      let steps = Array(run.steps[range])
-      if let efficiency = coulombicEfficiency(steps, Array(capacities[range])) {
-        efficiencies.append("cycle \(number + 1): \(format(efficiency * 100, 2)) %")
-      }
-    }
-    if !efficiencies.isEmpty {
+    if run.cycling != nil {
       lines.append("")
-      lines.append(
-        "coulombic efficiency (discharge / charge): " + efficiencies.joined(separator: ", "))
+      lines += cycleTable(CycleSummary.cycles(of: run))
+      if run.reachedEndOfLife { lines += ["", "stopped at end of life"] }
+    } else {
+      let cycles = stride(from: 0, to: run.steps.count, by: max(stepsPerCycle, 1)).map { start in
+        start..<min(start + max(stepsPerCycle, 1), run.steps.count)
+      }
+      var efficiencies: [String] = []
+      for (number, range) in cycles.enumerated() {
+        let steps = Array(run.steps[range])
+        if let efficiency = coulombicEfficiency(steps, Array(capacities[range])) {
+          efficiencies.append("cycle \(number + 1): \(format(efficiency * 100, 2)) %")
+        }
+      }
+      if !efficiencies.isEmpty {
+        lines.append("")
+        lines.append(
+          "coulombic efficiency (discharge / charge): " + efficiencies.joined(separator: ", "))
+      }
     }
     if !run.completed, let failure = run.failure {
       lines.append("")
       lines.append("FAILED: \(failure)")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One line per cycle: capacities, CE, retention and the lithium each mechanism took.
+  private static func cycleTable(_ cycles: [CycleSummary]) -> [String] {
+    guard let first = cycles.first else { return [] }
+    var rows = [
+      [
+        "cycle", "charge mAh/cm2", "discharge mAh/cm2", "CE %", "retention %", "SEI Li mAh/cm2",
+        "plating Li mAh/cm2", "LAM Li mAh/cm2",
+      ]
+    ]
+    for cycle in cycles {
+      rows.append([
+        "\(cycle.number)", format(cycle.chargeCapacityMAhCm2, 4),
+        format(cycle.dischargeCapacityMAhCm2, 4),
+        cycle.coulombicEfficiency.map { format($0 * 100, 3) } ?? "-",
+        cycle.value(.retention, first: first).map { format($0 * 100, 3) } ?? "-",
+        format(cycle.seiLithiumMAhCm2, 6), format(cycle.platingLithiumMAhCm2, 6),
+        format(cycle.lostActiveLithiumMAhCm2, 6),
+      ])
+    }
+    return table(rows)
   }
 
   private static func coulombicEfficiency(_ steps: [StepResult], _ capacities: [Double]) -> Double?

@@ -18,6 +18,10 @@ public struct SimulateRequest: Sendable {
   public var initial: (negative: Double?, positive: Double?) = (nil, nil)
   /// How many times the protocol runs, back to back.
   public var cycles = 1
+  /// Every k-th cycle keeps its time series besides the first and the last (nil: none).
+  public var seriesEvery: Int?
+  /// Stop after the first cycle below this share of the first cycle's discharge capacity.
+  public var stopBelowRetention: Double?
   /// The mesh.
   public var mesh: DFNMesh = .coarse
   /// `PATH=VALUE` overrides.

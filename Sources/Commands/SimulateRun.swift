@@ -1,3 +1,4 @@
+import Analysis
 import Electrochem
 import Engine
 import Foundation
@@ -19,6 +20,8 @@ public enum SimulateRun {
     public let summary: String
     /// The time series as CSV.
     public var csv: String { TimeSeriesCSV.text(run) }
+    /// One row per cycle as CSV.
+    public var cyclesCSV: String { CycleTableCSV.text(CycleSummary.cycles(of: run)) }
   }
 
   /// Loads, checks and runs the request; invalid input comes back as diagnostics.
@@ -47,7 +50,9 @@ public enum SimulateRun {
       numerics: NumericalSettings(
         volumesPerRegion: request.mesh.negative, shellsPerParticle: request.mesh.particle,
         relativeTolerance: request.tolerances.relative,
-        absoluteTolerance: request.tolerances.absolute))
+        absoluteTolerance: request.tolerances.absolute),
+      cycling: CyclingSettings(
+        seriesEvery: request.seriesEvery, stopBelowRetention: request.stopBelowRetention))
     guard let planned = StudyPlanner.jobs(simulation, cell: cell).first else {
       preconditionFailure("a simulation with one-value axes plans exactly one job")
     }
@@ -57,7 +62,8 @@ public enum SimulateRun {
     do {
       let run = try simulator.run(
         cell: planned.job.cell, protocol: planned.job.steps,
-        nominalCapacityAh: planned.job.nominalCapacityAh, profileTimesS: request.profileTimes)
+        nominalCapacityAh: planned.job.nominalCapacityAh, profileTimesS: request.profileTimes,
+        cycling: planned.job.cycling)
       let wall = Date().timeIntervalSince(start)
       let summary = RunSummary.text(
         cell: cell, run: run, mesh: planned.options.mesh, stepsPerCycle: cycle.count)

@@ -12,11 +12,14 @@ public struct DAEProblem: Sendable {
   /// Which crossings count, per root function: −1 only falling, +1 only rising, 0 both
   /// (nil: both for all).
   public let rootDirections: [Int]?
+  /// Components that must never become negative: a step that would make one negative is
+  /// retried with a smaller step size (IDA's inequality constraints).
+  public let nonNegative: [Int]
 
   /// Describes a problem; `isDifferential` must have `size` entries.
   public init(
     size: Int, pattern: SparsityPattern, isDifferential: [Bool], rootCount: Int,
-    rootDirections: [Int]? = nil
+    rootDirections: [Int]? = nil, nonNegative: [Int] = []
   ) {
     precondition(pattern.size == size && isDifferential.count == size, "inconsistent DAE sizes")
     precondition(rootDirections.map { $0.count == rootCount } ?? true, "one direction per root")
@@ -25,6 +28,8 @@ public struct DAEProblem: Sendable {
     self.isDifferential = isDifferential
     self.rootCount = rootCount
     self.rootDirections = rootDirections
+    precondition(nonNegative.allSatisfy { (0..<size).contains($0) }, "constraint out of range")
+    self.nonNegative = nonNegative
   }
 }
 

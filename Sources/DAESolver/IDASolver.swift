@@ -122,6 +122,7 @@ public final class IDASolver {
   {
     precondition(y0.count == problem.size && yp0.count == problem.size, "wrong state size")
     copy(y0, into: y)
+    projectOntoConstraints()
     copy(yp0, into: yp)
     if initialized {
       try IDAFlag.check(IDAReInit(memory, t0, y, yp), "IDAReInit")
@@ -145,6 +146,7 @@ public final class IDASolver {
       try IDAFlag.check(IDASetMaxStep(memory, options.maxStepSize), "IDASetMaxStep")
     }
     try setDifferentialMask()
+    try setConstraints()
     try IDAFlag.check(
       IDASetSuppressAlg(memory, suppressesAlgebraicError ? 1 : 0), "IDASetSuppressAlg")
     if problem.rootCount > 0 {
@@ -184,6 +186,16 @@ public final class IDASolver {
     try IDAFlag.check(IDASetId(memory, vector), "IDASetId")
   }
 
+  private func setConstraints() throws(DAEError) {
+    guard !problem.nonNegative.isEmpty else { return }
+    let vector = CSundials_NewVector(sunindextype(problem.size), context)
+    defer { N_VDestroy(vector) }
+    var flags = [Double](repeating: 0, count: problem.size)
+    for index in problem.nonNegative { flags[index] = 1 }  // 1: y ≥ 0
+    copy(flags, into: vector)
+    try IDAFlag.check(IDASetConstraints(memory, vector), "IDASetConstraints")
+  }
+
   private func copy(_ values: [Double], into vector: N_Vector?) {
     let target = vectorData(vector)
     for index in values.indices { target[index] = values[index] }
@@ -214,8 +226,17 @@ public final class IDASolver {
       memory, outputTime, &reachedTime, y, yp, singleStep ? IDA_ONE_STEP : IDA_NORMAL)
     time = reachedTime
     if flag < 0 { return .failed(withDetail(IDAFlag.error(flag, "IDASolve"))) }
+    projectOntoConstraints()
     if flag == IDA_ROOT_RETURN { return .root(time: reachedTime, directions: rootDirections()) }
     return .reached(time: reachedTime)
+  }
+
+  /// IDA keeps its internal steps within the constraints, but a state it interpolates (at a
+  /// root or an output time) can lie a rounding error below a bound: it is put on the bound,
+  /// both in what the caller reads and in where a new integration starts.
+  private func projectOntoConstraints() {
+    let values = vectorData(y)
+    for index in problem.nonNegative where values[index] < 0 { values[index] = 0 }
   }
 
   private func rootDirections() -> [Int] {

@@ -53,9 +53,15 @@ public protocol CellModel: AnyObject {
 }
 
 /// Makes models of one kind: their structure for a mesh, and a model of each cell.
+///
+/// Cells of one variant (for the DFN: with the same degradation submodels) share a structure,
+/// so a simulator keeps one integrator per variant and mesh.
 public protocol CellModelKind: Sendable {
-  /// The structure every model of this kind has on `mesh`.
-  func structure(mesh: DFNMesh) -> ModelStructure
+  /// The variant `cell` belongs to.
+  func variant(of cell: CellParameters) -> AnyHashable
+
+  /// The structure every model of `cell`'s variant has on `mesh`.
+  func structure(mesh: DFNMesh, cell: CellParameters) -> ModelStructure
 
   /// A model of `cell` on `mesh`.
   func model(cell: CellParameters, mesh: DFNMesh) -> any CellModel
@@ -87,12 +93,15 @@ public struct ModelStructure: Sendable {
   public let charge: Int
   /// The particle blocks a block-eliminating linear solver may use (nil: none).
   public let particles: ParticleBlocks?
+  /// Unknowns that must never become negative (amounts that only a reaction proportional
+  /// to themselves removes, such as plated lithium).
+  public let nonNegative: [Int]
 
   /// A structure from all of its parts; every per-unknown list has `size` entries.
   public init(
     size: Int, isDifferential: [Bool], toleranceScales: [Double], typicalMagnitudes: [Double],
     jacobianEntries: [(row: Int, column: Int)], current: Int, charge: Int,
-    particles: ParticleBlocks?
+    particles: ParticleBlocks?, nonNegative: [Int] = []
   ) {
     precondition(
       isDifferential.count == size && toleranceScales.count == size
@@ -105,6 +114,7 @@ public struct ModelStructure: Sendable {
     self.current = current
     self.charge = charge
     self.particles = particles
+    self.nonNegative = nonNegative
   }
 }
 

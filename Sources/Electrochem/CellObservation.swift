@@ -51,8 +51,21 @@ public struct CellObservation: Sendable, Equatable {
   public var solidOhmicV = 0.0
   /// Drop across the films, V (signed as it adds to the voltage).
   public var filmDropV = 0.0
-  /// Total lithium in particles and electrolyte, mol/m² of electrode.
+  /// Total lithium, mol/m² of electrode: in particles and electrolyte, and with degradation
+  /// also in the SEI grown, plated and dead lithium and lost active material (conserved).
   public var lithiumMolM2 = 0.0
+  /// Lithium bound in SEI grown since the start, mol/m² of electrode.
+  public var seiLithiumMolM2 = 0.0
+  /// Plated lithium that can still be stripped, mol/m².
+  public var platedLithiumMolM2 = 0.0
+  /// Dead lithium, mol/m².
+  public var deadLithiumMolM2 = 0.0
+  /// Lithium lost with active material, mol/m².
+  public var lostActiveLithiumMolM2 = 0.0
+  /// Mean SEI thickness of the negative electrode, m (0 without SEI).
+  public var seiThicknessM = 0.0
+  /// Active material lost, as a fraction of each electrode's initial.
+  public var activeMaterialLost = ElectrodePair()
 
   /// Reaction overpotential as it adds to the voltage: η_p − η_n, V.
   public var reactionTotalV: Double {

@@ -45,11 +45,19 @@ extension DFNKernel {
     let c0 = electrolyte.initialConcentrationMolM3
     let transference = electrolyte.transferenceNumber
     guard electrolyteProperties(y, slopes: true) else { return false }
+    if let sides { y.withUnsafeBufferPointer { if let y = $0.baseAddress { sides.prepare(y) } } }
     faceDerivatives(y: y, c0: c0)
     for k in 0..<count {
       electrolyteRows(k: k, cj: cj, c0: c0, transference: transference, into: &target)
       let e = electrode[k]
       if e >= 0 { electrodeRows(k: k, e: e, y: y, cj: cj, into: &target) }
+    }
+    if let sides {
+      y.withUnsafeBufferPointer { buffer in
+        if let y = buffer.baseAddress {
+          sides.jacobian(y: y, cj: cj, transference: transference, into: &target)
+        }
+      }
     }
     // External circuit: I = I_set, or V(φ_s, I) = V_set. Both entries are always written so
     // that the order of values does not depend on the control.
@@ -148,7 +156,7 @@ extension DFNKernel {
     if isElectrode {
       target.add(
         salt, base + Slot.interfacialCurrent,
-        -(1 - transference) * area[k] / (PhysicalConstants.faraday * c0))
+        -(1 - transference) * reactionArea(k) / (PhysicalConstants.faraday * c0))
     }
     // Charge: i_{k+1} − i_k − a j w.
     let row = base + Slot.electrolytePotential
@@ -163,7 +171,7 @@ extension DFNKernel {
       target.add(row, start[k + 1] + Slot.electrolytePotential, -ionicCurrentPotential[k + 1])
     }
     if isElectrode {
-      target.add(row, base + Slot.interfacialCurrent, -area[k] * width[k])
+      target.add(row, base + Slot.interfacialCurrent, -reactionArea(k) * width[k])
     }
   }
 
@@ -193,7 +201,7 @@ extension DFNKernel {
     } else if e == 1 {
       target.add(row, currentIndex, 1)
     }
-    target.add(row, base + Slot.interfacialCurrent, area[k] * width[k])
+    target.add(row, base + Slot.interfacialCurrent, reactionArea(k) * width[k])
 
     butlerVolmerRow(k: k, e: e, y: y, into: &target)
     particleRows(k: k, e: e, y: y, cj: cj, into: &target)
@@ -210,17 +218,39 @@ extension DFNKernel {
     let outer = outerShell[k]
     let surface = surfaceStoichiometry(volume: k, y)
     let ocp = constants[e].ocp.valueAndSlope(surface)
-    let filmResistance = constants[e].filmResistance
+    let filmResistance = sides?.film[k] ?? constants[e].filmResistance
     let j = y[row]
+    let filmDrop = sides?.filmDrop[k] ?? j * filmResistance
     let eta =
-      y[base + Slot.solidPotential] - y[base + Slot.electrolytePotential] - ocp.value - j
-      * filmResistance
+      y[base + Slot.solidPotential] - y[base + Slot.electrolytePotential] - ocp.value - filmDrop
     let alpha = constants[e].alphaA
     let c0 = electrolyte.initialConcentrationMolM3
-    let electrolyteFactor = DFNKernel.regularizedPowerWithSlope(concentration[k] / 1000, alpha)
-    let vacancyFactor = DFNKernel.regularizedPowerWithSlope(1 - surface, alpha)
-    let occupiedFactor = DFNKernel.regularizedPowerWithSlope(surface, 1 - alpha)
+    let salt = concentration[k] / 1000
     let rateScale = constants[e].rateScale
+    guard ExchangeCurrent.isRegular(salt: salt, surface: surface) else {
+      // The regularised reaction, its two directions apart (see `ExchangeCurrent`).
+      let split = ExchangeCurrent.split(salt: salt, surface: surface, alpha: alpha)
+      let anodic = Math.exp(alpha * fOverRT * eta)
+      let cathodic = Math.exp(-(1 - alpha) * fOverRT * eta)
+      let perEta =
+        -rateScale * fOverRT
+        * (alpha * split.anodic * anodic + (1 - alpha) * split.cathodic * cathodic)
+      sides?.perEta[k] = perEta
+      let perSalt = -rateScale * (split.anodicPerSalt * anodic - split.cathodicPerSalt * cathodic)
+      let perSurface =
+        -rateScale * (split.anodicPerSurface * anodic - split.cathodicPerSurface * cathodic)
+        - perEta * ocp.slope
+      target.add(row, base + Slot.electrolyteConcentration, perSalt * (c0 / 1000))
+      target.add(row, base + Slot.electrolytePotential, -perEta)
+      target.add(row, base + Slot.solidPotential, perEta)
+      target.add(row, row, 1 - perEta * filmResistance)
+      target.add(row, innerShell[k], -0.5 * perSurface)
+      target.add(row, outer, 1.5 * perSurface)
+      return
+    }
+    let electrolyteFactor = DFNKernel.powerWithSlope(salt, alpha)
+    let vacancyFactor = DFNKernel.powerWithSlope(1 - surface, alpha)
+    let occupiedFactor = DFNKernel.powerWithSlope(surface, 1 - alpha)
     let exchange = rateScale * electrolyteFactor.value * vacancyFactor.value * occupiedFactor.value
     let exchangePerU =
       rateScale * electrolyteFactor.slope * (c0 / 1000) * vacancyFactor.value
@@ -241,6 +271,7 @@ extension DFNKernel {
       kineticsSlope = fOverRT * (alpha * anodic + (1 - alpha) * cathodic)
     }
     let perEta = -exchange * kineticsSlope
+    sides?.perEta[k] = perEta
     let perSurface = -exchangePerSurface * kinetics - perEta * ocp.slope
     target.add(row, base + Slot.electrolyteConcentration, -exchangePerU * kinetics)
     target.add(row, base + Slot.electrolytePotential, -perEta)
@@ -281,8 +312,8 @@ extension DFNKernel {
           d = constantDiffusivity
           slope = 0
         } else {
-          (d, slope) = TabulatedFunction.directWithSlope(
-            constants[e].diffusivity, .x, (x0 + x1) / 2, temperature)
+          (d, slope) = constants[e].particleDiffusivityWithSlope(
+            (x0 + x1) / 2, temperature: temperature)
         }
         let area = faceArea[shell] / dr
         outwardHere = area * (0.5 * slope * (x1 - x0) - d)
@@ -301,25 +332,20 @@ extension DFNKernel {
     }
   }
 
-  /// v^p regularised as in `DFNModel.regularizedPower`, with its derivative.
+  /// The area the volume's reactions act on: a₀ ε_s / ε_s,0 with loss of active material.
   @inline(__always)
-  static func regularizedPowerWithSlope(_ value: Double, _ exponent: Double) -> (
+  private func reactionArea(_ k: Int) -> Double { sides?.area[k] ?? area[k] }
+
+  /// v^p in the exchange current's regular range, with its derivative.
+  @inline(__always)
+  static func powerWithSlope(_ value: Double, _ exponent: Double) -> (
     value: Double, slope: Double
   ) {
-    let threshold = 1e-6
-    if value >= threshold {
-      if exponent == 0.5 {
-        let root = value.squareRoot()
-        return (root, 0.5 / root)
-      }
-      let power = Math.pow(value, exponent)
-      return (power, exponent * power / value)
+    if exponent == 0.5 {
+      let root = value.squareRoot()
+      return (root, 0.5 / root)
     }
-    let s = value / threshold
-    let scale = Math.pow(threshold, exponent)
-    return (
-      scale * ((2 - exponent) * s + (exponent - 1) * s * s),
-      scale * ((2 - exponent) + 2 * (exponent - 1) * s) / threshold
-    )
+    let power = Math.pow(value, exponent)
+    return (power, exponent * power / value)
   }
 }

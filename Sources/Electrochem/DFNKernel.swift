@@ -26,6 +26,11 @@ struct ElectrodeConstants {
   var lithiumPerStoichiometry = 0.0
   var ocp: TabulatedFunction
   var diffusivity: MaterialFunction = .constant(0)
+  /// Stress-induced diffusion, D_eff = D · (a + b x), with a = 1 − θ_M c₀ and b = θ_M c_max.
+  ///
+  /// Eq. 12 of Ai and co-workers (2020); a = 1, b = 0 without it.
+  var stressFactorConstant = 1.0
+  var stressFactorPerStoichiometry = 0.0
   var shellFaceArea: UnsafeMutablePointer<Double>
   var shellVolumeInverse: UnsafeMutablePointer<Double>
   /// Each shell face's area over the shell width: Fick's flux per unit D and stoichiometry step.
@@ -66,6 +71,8 @@ final class DFNKernel {
   let chargeIndex: Int
   let lastWidth: Double
   let contactResistance: Double
+  /// The side reactions (SEI, plating, loss of active material), when the cell has any.
+  let sides: SideReactionKernel?
 
   // Scratch.
   let concentration: UnsafeMutablePointer<Double>
@@ -145,6 +152,10 @@ final class DFNKernel {
     chargeIndex = layout.charge
     lastWidth = geometry.width[layout.volumeCount - 1]
     contactResistance = cell.contactResistanceOhmM2
+    sides =
+      layout.sides.isEmpty
+      ? nil
+      : SideReactionKernel(cell: cell, layout: layout, geometry: geometry, fOverRT: fOverRT)
     concentration = DFNKernel.scratch(count)
     logConcentration = DFNKernel.scratch(count)
     diffusivity = DFNKernel.scratch(count)
@@ -169,8 +180,11 @@ final class DFNKernel {
       let alpha = parameters.anodicTransferCoefficient
       let cMax = parameters.maxConcentrationMolM3
       let radius = parameters.particleRadiusM
+      let stress = DFNKernel.stressFactor(parameters, temperatureK: cell.temperatureK)
       var constantDiffusivity: Double?
-      if case .constant(let value) = parameters.diffusivity { constantDiffusivity = value }
+      if case .constant(let value) = parameters.diffusivity, stress.perStoichiometry == 0 {
+        constantDiffusivity = value
+      }
       constants.append(
         ElectrodeConstants(
           firstVolume: ranges[e].lowerBound, lastVolume: ranges[e].upperBound - 1,
@@ -188,6 +202,8 @@ final class DFNKernel {
             parameters.openCircuitPotential, variable: .x, domain: 0...1,
             temperature: cell.temperatureK),
           diffusivity: parameters.diffusivity,
+          stressFactorConstant: stress.constant,
+          stressFactorPerStoichiometry: stress.perStoichiometry,
           shellFaceArea: DFNKernel.buffer(geometry.shellFaceArea[e]),
           shellVolumeInverse: DFNKernel.buffer(geometry.shellVolume[e].map { 1 / $0 }),
           shellFaceConductance: DFNKernel.buffer(
@@ -346,6 +362,8 @@ final class DFNKernel {
     let c0 = electrolyte.initialConcentrationMolM3
     let transference = electrolyte.transferenceNumber
     guard electrolyteProperties(y, slopes: false) else { return false }
+    let sides = self.sides
+    sides?.prepare(y)
     // Fluxes through interior faces; none through the current collectors. Series (harmonic)
     // combination keeps the flux continuous where ε jumps.
     saltFlux[0] = 0
@@ -404,7 +422,16 @@ final class DFNKernel {
     for k in 0..<count {
       let base = start[k]
       let e = electrode[k]
-      let reaction = e >= 0 ? area[k] * y[base + Slot.interfacialCurrent] : 0
+      // a j, or with side reactions a (j + j_SEI + j_Li) with the area of the active material
+      // left.
+      let reaction: Double
+      if e < 0 {
+        reaction = 0
+      } else if let sides {
+        reaction = sides.reaction[k]
+      } else {
+        reaction = area[k] * y[base + Slot.interfacialCurrent]
+      }
       // Salt mass: ε ∂c/∂t = ∂/∂x(D_eff ∂c/∂x) + (1 − t₊) a j / F, scaled by c0.
       let saltRow = base + Slot.electrolyteConcentration
       r[saltRow] =
@@ -420,6 +447,7 @@ final class DFNKernel {
     butlerVolmerRows(e: 1, y: y, r: r)
     particleRows(e: 0, y: y, yp: yp, r: r)
     particleRows(e: 1, y: y, yp: yp, r: r)
+    sides?.rows(y, yp, r)
     // External circuit and charge counter (mAh/cm²).
     switch control {
     case .current(let value): r[currentIndex] = current - value
@@ -451,7 +479,8 @@ final class DFNKernel {
     } else {
       right = -sigma * (y[start[k + 1] + Slot.solidPotential] - phi) * inverseDistance[k]
     }
-    r[base + Slot.solidPotential] = right - left + area[k] * j * width[k]
+    let reaction = sides?.reaction[k] ?? area[k] * j
+    r[base + Slot.solidPotential] = right - left + reaction * width[k]
   }
 
   /// Butler–Volmer rows of electrode `e`: j = j0 [exp(α_a f η) − exp(−α_c f η)] with
@@ -483,13 +512,21 @@ final class DFNKernel {
       let k = first &+ p
       let base = start[k]
       let j = y[base &+ Slot.interfacialCurrent]
+      let filmDrop = sides?.filmDrop[k] ?? j * filmResistance
       let eta =
-        y[base &+ Slot.solidPotential] - y[base &+ Slot.electrolytePotential] - ocp[p] - j
-        * filmResistance
+        y[base &+ Slot.solidPotential] - y[base &+ Slot.electrolytePotential] - ocp[p] - filmDrop
+      let salt = concentration[k] / 1000
+      guard ExchangeCurrent.isRegular(salt: salt, surface: surface[p]) else {
+        let split = ExchangeCurrent.split(salt: salt, surface: surface[p], alpha: alpha)
+        r[base &+ Slot.interfacialCurrent] =
+          j - rateScale
+          * (split.anodic * Math.exp(alpha * fOverRT * eta)
+            - split.cathodic * Math.exp(-(1 - alpha) * fOverRT * eta))
+        continue
+      }
       let exchange =
-        rateScale * DFNModel.regularizedPower(concentration[k] / 1000, alpha)
-        * DFNModel.regularizedPower(1 - surface[p], alpha)
-        * DFNModel.regularizedPower(surface[p], 1 - alpha)
+        rateScale * DFNModel.power(salt, alpha) * DFNModel.power(1 - surface[p], alpha)
+        * DFNModel.power(surface[p], 1 - alpha)
       let kinetics: Double
       if alpha == 0.5 {
         // 2 sinh(z) as e^z − e^−z from one exponential: about half the cost of sinh, which
@@ -585,8 +622,7 @@ final class DFNKernel {
         let here = shell &* particles
         let x0 = x[here]
         let x1 = x[here &+ particles]
-        let d = constants[e].diffusivity.value(
-          ExpressionValues(x: (x0 + x1) / 2, c: 0, temperature: temperature))
+        let d = constants[e].particleDiffusivity((x0 + x1) / 2, temperature: temperature)
         let outward = conductance[shell] * d * (x1 - x0)
         row[here] = rate[here] - (outward - inward) * volumeInverse[shell]
         inward = outward
@@ -596,5 +632,45 @@ final class DFNKernel {
       let outward = constants[e].surfaceFluxPerCurrent * j
       row[here] = rate[here] - (outward - inward) * volumeInverse[shells &- 1]
     }
+  }
+}
+
+extension ElectrodeConstants {
+  /// The particle's diffusivity at stoichiometry `x`, with the stress factor.
+  @inline(__always)
+  func particleDiffusivity(_ x: Double, temperature: Double) -> Double {
+    diffusivity.value(ExpressionValues(x: x, c: 0, temperature: temperature))
+      * (stressFactorConstant + stressFactorPerStoichiometry * x)
+  }
+
+  /// The particle's diffusivity at `x` and its derivative with respect to `x`.
+  @inline(__always)
+  func particleDiffusivityWithSlope(_ x: Double, temperature: Double) -> (
+    value: Double, slope: Double
+  ) {
+    let (d, slope) = TabulatedFunction.directWithSlope(diffusivity, .x, x, temperature)
+    let factor = stressFactorConstant + stressFactorPerStoichiometry * x
+    return (d * factor, slope * factor + d * stressFactorPerStoichiometry)
+  }
+}
+
+extension DFNKernel {
+  /// The stress factor's coefficients of an electrode whose swelling particles speed their
+  /// own diffusion.
+  ///
+  /// θ_M = Ω / (R T) · 2 Ω E / (9 (1 − ν)), eq. 12 of Ai and co-workers (2020).
+  static func stressFactor(_ parameters: ElectrodeParameters, temperatureK: Double) -> (
+    constant: Double, perStoichiometry: Double
+  ) {
+    guard let stress = parameters.degradation.activeMaterialLoss?.stress,
+      stress.stressInducedDiffusion
+    else { return (1, 0) }
+    let omega = stress.partialMolarVolumeM3Mol
+    let theta =
+      omega / (PhysicalConstants.gas * temperatureK) * 2 * omega * stress.youngsModulusPa
+      / (9 * (1 - stress.poissonRatio))
+    return (
+      1 - theta * stress.referenceConcentrationMolM3, theta * parameters.maxConcentrationMolM3
+    )
   }
 }

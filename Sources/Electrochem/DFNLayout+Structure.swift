@@ -6,7 +6,16 @@ extension DFNLayout {
     ModelStructure(
       size: size, isDifferential: isDifferential, toleranceScales: toleranceScales,
       typicalMagnitudes: typicalMagnitudes, jacobianEntries: jacobianEntries, current: current,
-      charge: charge, particles: particleBlocks)
+      charge: charge, particles: particleBlocks, nonNegative: nonNegative)
+  }
+
+  /// The plated and dead lithium of every electrode volume that carries them.
+  public var nonNegative: [Int] {
+    (0..<volumeCount).flatMap { k -> [Int] in
+      guard regions[k] != .separator else { return [] }
+      let slots = self.slots(k)
+      return [slots.plated, slots.dead].compactMap { $0.map { volumeStart[k] + $0 } }
+    }
   }
 
   /// Scales below which finite-difference perturbations do not shrink: potentials in V,
@@ -24,8 +33,7 @@ extension DFNLayout {
     var volumeOf = [Int](repeating: -1, count: size)
     var particles: [ParticleBlocks.Particle] = []
     for k in 0..<volumeCount {
-      let width = regions[k] == .separator ? Slot.separatorCount : Slot.electrodeCount
-      for unknown in volumeStart[k]..<(volumeStart[k] + width) { volumeOf[unknown] = k }
+      for unknown in volumeStart[k]..<(volumeStart[k] + blockWidth(k)) { volumeOf[unknown] = k }
       guard regions[k] != .separator else { continue }
       particles.append(
         ParticleBlocks.Particle(
@@ -71,12 +79,63 @@ extension DFNLayout {
         }
       }
       entries.append((outer, j))
+      entries += layout.sideEntries(k)
     }
     let last = layout.volumeCount - 1
     entries.append((layout.solidPotential(last), layout.current))
     entries.append((layout.current, layout.current))
     entries.append((layout.current, layout.solidPotential(last)))
     entries.append((layout.charge, layout.current))
+    return entries
+  }
+
+  /// The entries the side states of electrode volume `k` add (none without degradation).
+  ///
+  /// The SEI current is an explicit function of φ_s, φ_e, j and the SEI and active-material
+  /// states; the total interfacial current j + j_SEI + j_Li enters the volume's salt, charge
+  /// and solid rows with the area a = a₀ ε_s / ε_s,0, and its film drop every reaction.
+  func sideEntries(_ k: Int) -> [(row: Int, column: Int)] {
+    let slots = self.slots(k)
+    guard slots.count > 0 else { return [] }
+    let base = volumeStart[k]
+    let c = base + Slot.electrolyteConcentration
+    let phiE = base + Slot.electrolytePotential
+    let phiS = base + Slot.solidPotential
+    let j = base + Slot.interfacialCurrent
+    let sei = slots.sei.map { base + $0 }
+    let plated = slots.plated.map { base + $0 }
+    let dead = slots.dead.map { base + $0 }
+    let platingCurrent = slots.platingCurrent.map { base + $0 }
+    let fraction = slots.activeFraction.map { base + $0 }
+    let lost = slots.lostLithium.map { base + $0 }
+    let shells = (0..<mesh.particle).map { stoichiometry(k, shell: $0) }
+    // What the total reaction a (j + j_SEI + j_Li) and its film drop read.
+    let reaction = [phiS, phiE, j, platingCurrent, sei, fraction].compactMap { $0 }
+    var entries: [(row: Int, column: Int)] = []
+    for row in [c, phiE, phiS, j] {
+      for column in reaction { entries.append((row, column)) }
+    }
+    let seiDependencies = [phiS, phiE, j, sei, fraction].compactMap { $0 }
+    if let sei {
+      for column in seiDependencies { entries.append((sei, column)) }
+    }
+    if let platingCurrent, let plated, let dead {
+      for column in reaction + [c, plated] { entries.append((platingCurrent, column)) }
+      for row in [plated, dead] {
+        for column in [plated, dead, platingCurrent, sei, fraction].compactMap({ $0 }) {
+          entries.append((row, column))
+        }
+      }
+    }
+    if let fraction, let lost {
+      // The stress reads every shell (the mean) and the surface; the current-driven loss the
+      // applied current; the reaction-driven loss the SEI current.
+      for row in [fraction, lost] {
+        for column in [fraction, lost, current] + shells + seiDependencies {
+          entries.append((row, column))
+        }
+      }
+    }
     return entries
   }
 }

@@ -39,6 +39,12 @@ public struct DFNLayout: Sendable, Equatable {
 
   /// The mesh this layout was made for.
   public let mesh: DFNMesh
+  /// The degradation states each electrode's volumes carry after their four unknowns.
+  public let sides: DFNSideStates
+  /// Where the negative electrode's side states sit in its volumes' blocks.
+  public let negativeSlots: SideStates.Slots
+  /// Where the positive electrode's side states sit in its volumes' blocks.
+  public let positiveSlots: SideStates.Slots
   /// Number of volumes along x.
   public let volumeCount: Int
   /// Region of each volume.
@@ -56,9 +62,12 @@ public struct DFNLayout: Sendable, Equatable {
   /// Total number of unknowns.
   public let size: Int
 
-  /// The layout for `mesh`.
-  public init(mesh: DFNMesh) {
+  /// The layout for `mesh`, with the side states `sides` (none by default).
+  public init(mesh: DFNMesh, sides: DFNSideStates = DFNSideStates()) {
     self.mesh = mesh
+    self.sides = sides
+    negativeSlots = sides.negative.slots
+    positiveSlots = sides.positive.slots
     var regions: [Region] = []
     regions += Array(repeating: .negative, count: mesh.negative)
     regions += Array(repeating: .separator, count: mesh.separator)
@@ -67,7 +76,11 @@ public struct DFNLayout: Sendable, Equatable {
     var next = 0
     for region in regions {
       starts.append(next)
-      next += region == .separator ? Slot.separatorCount : Slot.electrodeCount
+      switch region {
+      case .separator: next += Slot.separatorCount
+      case .negative: next += Slot.electrodeCount + negativeSlots.count
+      case .positive: next += Slot.electrodeCount + positiveSlots.count
+      }
     }
     self.regions = regions
     self.volumeCount = regions.count
@@ -104,6 +117,20 @@ public struct DFNLayout: Sendable, Equatable {
     return positiveShellStart + shell * mesh.positive + particle
   }
 
+  /// Unknowns of volume `k`'s block.
+  public func blockWidth(_ k: Int) -> Int {
+    switch regions[k] {
+    case .separator: return Slot.separatorCount
+    case .negative: return Slot.electrodeCount + negativeSlots.count
+    case .positive: return Slot.electrodeCount + positiveSlots.count
+    }
+  }
+
+  /// The side-state offsets of electrode volume `k`'s block.
+  public func slots(_ k: Int) -> SideStates.Slots {
+    regions[k] == .positive ? positiveSlots : negativeSlots
+  }
+
   /// The volumes of the negative electrode.
   public var negativeVolumes: Range<Int> { 0..<mesh.negative }
   /// The volumes of the separator.
@@ -127,6 +154,11 @@ public struct DFNLayout: Sendable, Equatable {
       flags[electrolyteConcentration(k)] = true
       if regions[k] != .separator {
         for shell in 0..<mesh.particle { flags[stoichiometry(k, shell: shell)] = true }
+        let slots = self.slots(k)
+        let algebraic = slots.algebraic
+        for offset in 0..<slots.count where !algebraic.contains(Slot.electrodeCount + offset) {
+          flags[volumeStart[k] + Slot.electrodeCount + offset] = true
+        }
       }
     }
     flags[charge] = true

@@ -6,6 +6,9 @@ extension DFNModel {
   /// Everything a report needs from state `y`.
   public func observe(_ y: Span<Double>) -> CellObservation {
     var o = CellObservation()
+    if let sides = kernel.sides {
+      y.withUnsafeBufferPointer { if let y = $0.baseAddress { sides.prepare(y) } }
+    }
     o.voltageV = voltage(y)
     o.currentAm2 = y[layout.current]
     let negative = electrodeAverages(volumes: layout.negativeVolumes, electrode: 0, y: y)
@@ -37,6 +40,7 @@ extension DFNModel {
     o.electrolyteMinimum = lowest
     o.electrolyteMaximum = highest
     o.lithiumMolM2 = negative.lithium + positive.lithium + salt
+    if kernel.sides != nil { observeSideStates(y, into: &o) }
     let ocvNegative = kernel.constants[0].ocp.value(negative.stoichiometry)
     let ocvPositive = kernel.constants[1].ocp.value(positive.stoichiometry)
     o.openCircuitVoltageV = ocvPositive - ocvNegative
@@ -125,6 +129,8 @@ extension DFNModel {
     let lithiumPerStoichiometry = constants.pointee.lithiumPerStoichiometry
     let filmResistance = constants.pointee.filmResistance
     let ocpTable = constants.pointee.ocp
+    let sides = kernel.sides
+    let fractionOffset = sides?.constants[e].fraction ?? -1
     precondition(y.count == layout.size, "state of the wrong size")
     // Raw pointers: every index below is inside a state of the layout's size.
     return y.withUnsafeBufferPointer { yBuffer in
@@ -168,14 +174,17 @@ extension DFNModel {
           let j = y[base &+ Slot.interfacialCurrent]
           let solid = y[base &+ Slot.solidPotential]
           let electrolyte = y[base &+ Slot.electrolytePotential]
-          let eta = solid - electrolyte - ocp - j * filmResistance
+          let drop = sides?.filmDrop[k] ?? j * filmResistance
+          let eta = solid - electrolyte - ocp - drop
           result.stoichiometry += mean * width
-          result.lithium += mean * lithiumPerStoichiometry * width
+          // Lost active material takes its lithium with it (counted apart).
+          let active = fractionOffset >= 0 ? y[base &+ fractionOffset] : 1
+          result.lithium += mean * lithiumPerStoichiometry * width * active
           result.surfaceMin = min(result.surfaceMin, surface)
           result.surfaceMax = max(result.surfaceMax, surface)
           result.surfaceOCP += ocp * width
           result.overpotential += eta * width
-          result.filmDrop += j * filmResistance * width
+          result.filmDrop += drop * width
           result.solidPotential += solid * width
           result.electrolytePotential += electrolyte * width
           length += width

@@ -17,6 +17,17 @@ extension DFNModel {
       for shell in 0..<layout.mesh.particle { y[layout.stoichiometry(k, shell: shell)] = x0 }
       y[layout.solidPotential(k)] = parameters.openCircuitPotential.value(
         x: x0, temperature: temperature)
+      // Side states at their start: the initial SEI and active material (scaled to 1), the
+      // initial plated lithium, no dead or lost lithium.
+      let slots = layout.slots(k)
+      let base = layout.volumeStart[k]
+      if let offset = slots.sei { y[base + offset] = 1 }
+      if let offset = slots.plated {
+        y[base + offset] =
+          (parameters.degradation.plating?.initialPlatedMolM3 ?? 0)
+          / LithiumPlating.concentrationScale
+      }
+      if let offset = slots.activeFraction { y[base + offset] = 1 }
     }
     // The negative solid sits near 0 V (φ_s(0) = 0), so φ_e ≈ −U_n.
     let negativePotential = cell.negative.openCircuitPotential.value(

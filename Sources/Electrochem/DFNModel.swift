@@ -23,7 +23,7 @@ public final class DFNModel: CellModel {
   /// A model of `cell` on `mesh`.
   public init(cell: CellParameters, mesh: DFNMesh) {
     self.cell = cell
-    self.layout = DFNLayout(mesh: mesh)
+    self.layout = DFNLayout(mesh: mesh, sides: DFNSideStates(cell))
     self.geometry = DFNGeometry(cell: cell, layout: layout)
     self.electrodes = [cell.negative, cell.positive]
     self.fOverRT = PhysicalConstants.faraday / (PhysicalConstants.gas * cell.temperatureK)
@@ -100,29 +100,10 @@ public final class DFNModel: CellModel {
     kernel.surfaceStoichiometry(volume: k, y)
   }
 
-  /// The reaction overpotential η of volume `k` given the OCP at its surface, V.
+  /// v^p for the exchange current's factors in their regular range (see `ExchangeCurrent`).
   @inline(__always)
-  func overpotential(k: Int, electrode e: Int, ocp: Double, y: Span<Double>) -> Double {
-    let j = y[layout.interfacialCurrent(k)]
-    return y[layout.solidPotential(k)] - y[layout.electrolytePotential(k)] - ocp
-      - j * kernel.constants[e].filmResistance
-  }
-
-  // Exchange current density j0 = k c_e^α_a (c_max − c_s)^α_a c_s^α_c (DFNKernel): each
-  // power law is continued below a fraction of 1e-6 by a quadratic that keeps value and slope
-  // continuous and reaches zero at zero. The slope stays bounded as a surface nears
-  // saturation (the bare power law's is infinite and stalls the integrator), and past
-  // saturation j0 changes sign, so the kinetics push the surface back instead of over-filling.
-
-  /// v^p for v ≥ 1e-6, and v0^p (a s + b s²) with s = v / v0 below, matched in value and slope.
-  @inline(__always)
-  static func regularizedPower(_ value: Double, _ exponent: Double) -> Double {
-    let threshold = 1e-6
-    if value >= threshold {
-      return exponent == 0.5 ? value.squareRoot() : Math.pow(value, exponent)
-    }
-    let s = value / threshold
-    return Math.pow(threshold, exponent) * ((2 - exponent) * s + (exponent - 1) * s * s)
+  static func power(_ value: Double, _ exponent: Double) -> Double {
+    exponent == 0.5 ? value.squareRoot() : Math.pow(value, exponent)
   }
 
   /// The terminal voltage, V: φ_s at x = L (extrapolated with the applied current) minus the

@@ -7,8 +7,10 @@ public struct StepResult: Sendable, Equatable {
   public let step: ProtocolStep
   /// Why it ended.
   public let reason: EndReason
-  /// What happened during it.
-  public let series: TimeSeries
+  /// What happened during it (empty when its cycle does not keep its series).
+  public internal(set) var series: TimeSeries
+  /// Its start and end, kept for every step.
+  public let ends: StepEnds?
   /// Profiles along the cell at the requested times that fell in this step.
   public let profiles: [CellProfile]
   /// The profile along the cell when the step ended.
@@ -26,6 +28,12 @@ public struct RunResult: Sendable, Equatable {
 
   /// The integrator's work: internal steps, residual and Jacobian evaluations.
   public let statistics: SolverStatistics
+
+  /// The cycles the protocol ran as, when it ran as cycles.
+  public var cycling: CyclePlan? = nil
+
+  /// Whether the run stopped at end of life (`CyclePlan.stopBelowRetention`).
+  public var reachedEndOfLife = false
 
   /// The first failure's reason, if any.
   public var failure: EndReason? {

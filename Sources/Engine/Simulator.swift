@@ -4,29 +4,44 @@ import StudyModel
 
 /// Runs protocols on cells.
 ///
-/// Keeps one IDA solver (and its linear solver's symbolic analysis) for its model kind and
-/// mesh and reuses it for every run; not thread-safe, so use one simulator per worker.
+/// Keeps one IDA solver (and its linear solver's symbolic analysis) for each variant of its
+/// model kind (for the DFN: each set of degradation submodels) on its mesh, and reuses it for
+/// every run; not thread-safe, so use one simulator per worker.
 public final class Simulator {
   /// The numerical settings.
   public let options: SimulationOptions
   /// The kind of model every run is solved with.
   public let kind: any CellModelKind
-  private let structure: ModelStructure
-  private let pattern: SparsityPattern
-  private var system: CellSystem?
-  private var solver: IDASolver?
-  private var initializer: ConsistentInitializer?
-  /// How the Newton systems are solved once the first run has begun: particle elimination
-  /// when the options ask for it and the model's structure allows it, KLU otherwise.
+  /// Each variant's structure, system, integrator and initializer, made on first use.
+  private var prepared: [AnyHashable: Prepared] = [:]
+  /// How the Newton systems of the last run were solved: particle elimination when the
+  /// options ask for it and the model's structure allows it, KLU otherwise.
   public private(set) var linearSolver: LinearSolverMethod?
+
+  /// What one variant needs to run, kept across runs.
+  private final class Prepared {
+    let structure: ModelStructure
+    let system: CellSystem
+    let solver: IDASolver
+    let initializer: ConsistentInitializer
+    let linearSolver: LinearSolverMethod
+
+    init(
+      structure: ModelStructure, system: CellSystem, solver: IDASolver,
+      initializer: ConsistentInitializer, linearSolver: LinearSolverMethod
+    ) {
+      self.structure = structure
+      self.system = system
+      self.solver = solver
+      self.initializer = initializer
+      self.linearSolver = linearSolver
+    }
+  }
 
   /// A simulator for `options` that solves models of `kind` (by default the DFN).
   public init(options: SimulationOptions, kind: any CellModelKind = DFNModelKind()) {
     self.options = options
     self.kind = kind
-    let structure = kind.structure(mesh: options.mesh)
-    self.structure = structure
-    self.pattern = SparsityPattern(size: structure.size, entries: structure.jacobianEntries)
   }
 
   /// Runs `protocol` on `cell` from its initial state.
@@ -36,46 +51,96 @@ public final class Simulator {
   /// - Parameters:
   ///   - nominalCapacityAh: the capacity C-rates refer to (needed only for C-rates).
   ///   - profileTimesS: times since the run began at which to keep profiles along x.
+  ///   - cycling: how the steps group into cycles, which cycles keep their series and when
+  ///     the run stops at end of life (nil: one protocol, every series kept).
   public func run(
     cell: CellParameters, protocol steps: [ProtocolStep], nominalCapacityAh: Double? = nil,
-    profileTimesS: [Double] = []
+    profileTimesS: [Double] = [], cycling: CyclePlan? = nil
   ) throws(SimulationError) -> RunResult {
     try CellValidation.check(cell)
     let resolved = try steps.map { step throws(SimulationError) in
       try StepResolver.resolve(step, cell: cell, nominalCapacityAh: nominalCapacityAh)
     }
     let model = kind.model(cell: cell, mesh: options.mesh)
-    let (system, solver, initializer) = try prepare(model)
+    let prepared = try prepare(model, cell: cell)
+    linearSolver = prepared.linearSolver
     var runner = StepRunner(
-      model: model, system: system, solver: solver, initializer: initializer)
+      model: model, system: prepared.system, solver: prepared.solver,
+      initializer: prepared.initializer)
     runner.profileTimes = profileTimesS.sorted()
     runner.suppressesAlgebraicError = options.suppressesAlgebraicError
     var results: [StepResult] = []
     var state = model.restingState()
-    for (step, plan) in zip(steps, resolved) {
+    var endOfLife = false
+    for (index, (step, plan)) in zip(steps, resolved).enumerated() {
       let outcome = runner.run(plan, from: &state)
       results.append(
         StepResult(
-          step: step, reason: outcome.reason, series: outcome.series, profiles: outcome.profiles,
+          step: step, reason: outcome.reason, series: outcome.series,
+          ends: StepEnds(outcome.series), profiles: outcome.profiles,
           endProfile: outcome.endProfile))
       if !outcome.reason.isTermination { break }
+      if let cycling, (index + 1) % cycling.stepsPerCycle == 0 {
+        let number = (index + 1) / cycling.stepsPerCycle
+        Self.release(before: number, results: &results, cycling: cycling)
+        if let limit = cycling.stopBelowRetention,
+          Self.dischargeCapacity(of: number, results, cycling)
+            < limit * Self.dischargeCapacity(of: 1, results, cycling)
+        {
+          endOfLife = true
+          break
+        }
+      }
     }
-    let completed = results.count == steps.count && results.allSatisfy { $0.reason.isTermination }
+    let completed =
+      (results.count == steps.count || endOfLife) && results.allSatisfy { $0.reason.isTermination }
     let work = runner.work
     let statistics = SolverStatistics(
       steps: work.steps, residualEvaluations: work.residualEvaluations,
       jacobianEvaluations: work.jacobianEvaluations, nonlinearIterations: work.nonlinearIterations,
       failures: work.errorTestFailures + work.convergenceFailures)
-    return RunResult(steps: results, completed: completed, statistics: statistics)
+    if let cycling, !cycling.keepLast {
+      let last = results.count / cycling.stepsPerCycle
+      Self.release(before: last + 1, results: &results, cycling: cycling)
+    }
+    var result = RunResult(steps: results, completed: completed, statistics: statistics)
+    result.cycling = cycling
+    result.reachedEndOfLife = endOfLife
+    return result
   }
 
-  private func prepare(_ model: any CellModel) throws(SimulationError) -> (
-    CellSystem, IDASolver, ConsistentInitializer
-  ) {
-    if let system, let solver, let initializer {
-      system.model = model
-      return (system, solver, initializer)
+  /// Drops the series of the cycle before `number` unless the plan keeps it: the cycle just
+  /// finished keeps its series until it is known not to be the last.
+  private static func release(before number: Int, results: inout [StepResult], cycling: CyclePlan) {
+    let previous = number - 1
+    guard previous >= 1, !cycling.keeps(previous) else { return }
+    let start = (previous - 1) * cycling.stepsPerCycle
+    for index in start..<min(start + cycling.stepsPerCycle, results.count) {
+      results[index].series = TimeSeries()
     }
+  }
+
+  /// The charge the discharge steps of cycle `number` delivered, mAh/cm².
+  private static func dischargeCapacity(
+    of number: Int, _ results: [StepResult], _ cycling: CyclePlan
+  ) -> Double {
+    let start = (number - 1) * cycling.stepsPerCycle
+    return results[start..<min(start + cycling.stepsPerCycle, results.count)].reduce(0.0) {
+      guard case .discharge = $1.step.mode else { return $0 }
+      return $0 + ($1.ends?.chargeMAhCm2 ?? 0)
+    }
+  }
+
+  private func prepare(_ model: any CellModel, cell: CellParameters) throws(SimulationError)
+    -> Prepared
+  {
+    let variant = kind.variant(of: cell)
+    if let found = prepared[variant] {
+      found.system.model = model
+      return found
+    }
+    let structure = kind.structure(mesh: options.mesh, cell: cell)
+    let pattern = SparsityPattern(size: structure.size, entries: structure.jacobianEntries)
     let system = CellSystem(
       model: model, structure: structure, pattern: pattern, method: options.jacobian)
     let problem = DAEProblem(
@@ -84,7 +149,8 @@ public final class Simulator {
       // Every end condition is positive while a step runs: only a falling crossing ends it (a
       // step that starts just past a bound its predecessor ended on must not stop at once
       // when it moves away from it). The stiffness guard in the last slot reports both ways.
-      rootDirections: Array(repeating: -1, count: CellSystem.rootSlots - 1) + [0])
+      rootDirections: Array(repeating: -1, count: CellSystem.rootSlots - 1) + [0],
+      nonNegative: structure.nonNegative)
     var idaOptions = IDAOptions(relativeTolerance: options.relativeTolerance)
     // Per-component absolute tolerances: the base tolerance times each unknown's scale.
     idaOptions.absoluteTolerances = structure.toleranceScales.map {
@@ -100,12 +166,12 @@ public final class Simulator {
         : nil
       let solver = try IDASolver(
         problem: problem, system: system, options: idaOptions, linearSolver: elimination)
-      let initializer = ConsistentInitializer(system: system, pattern: pattern)
-      self.system = system
-      self.solver = solver
-      self.initializer = initializer
-      linearSolver = elimination == nil ? .klu : .particleElimination
-      return (system, solver, initializer)
+      let found = Prepared(
+        structure: structure, system: system, solver: solver,
+        initializer: ConsistentInitializer(system: system, pattern: pattern),
+        linearSolver: elimination == nil ? .klu : .particleElimination)
+      prepared[variant] = found
+      return found
     } catch {
       throw SimulationError(subject: "solver", message: error.description)
     }

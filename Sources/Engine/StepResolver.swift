@@ -60,7 +60,13 @@ enum StepResolver {
         }
       }
     }
-    for bound in RootCondition.SurfaceBound.allCases { conditions.append(.surface(bound)) }
+    // An electrode that plates lithium goes on charging past a full surface, as a real cell
+    // does: its current turns to plating.
+    for bound in RootCondition.SurfaceBound.allCases {
+      if bound == .negativeFull, cell.negative.degradation.plating != nil { continue }
+      if bound == .positiveFull, cell.positive.degradation.plating != nil { continue }
+      conditions.append(.surface(bound))
+    }
     // The last slot watches for the stiff region (see `RootCondition.stiffnessGuard`).
     guard conditions.count < CellSystem.rootSlots else {
       throw SimulationError(subject: step.text, message: "too many end conditions in one step")

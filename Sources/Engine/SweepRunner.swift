@@ -13,15 +13,19 @@ public struct SimulationJob: Sendable {
   public let steps: [ProtocolStep]
   /// The capacity C-rates refer to, Ah.
   public let nominalCapacityAh: Double?
+  /// How the steps group into cycles (nil: one protocol).
+  public let cycling: CyclePlan?
 
   /// A job.
   public init(
-    id: String, cell: CellParameters, steps: [ProtocolStep], nominalCapacityAh: Double? = nil
+    id: String, cell: CellParameters, steps: [ProtocolStep], nominalCapacityAh: Double? = nil,
+    cycling: CyclePlan? = nil
   ) {
     self.id = id
     self.cell = cell
     self.steps = steps
     self.nominalCapacityAh = nominalCapacityAh
+    self.cycling = cycling
   }
 }
 
@@ -61,7 +65,8 @@ public enum SweepRunner {
         let started = DispatchTime.now().uptimeNanoseconds
         let result = Result { () throws(SimulationError) -> RunResult in
           try simulator.run(
-            cell: job.cell, protocol: job.steps, nominalCapacityAh: job.nominalCapacityAh)
+            cell: job.cell, protocol: job.steps, nominalCapacityAh: job.nominalCapacityAh,
+            cycling: job.cycling)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         board.store(process(index, result, seconds), at: index)

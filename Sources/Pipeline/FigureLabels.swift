@@ -22,8 +22,7 @@ enum FigureLabels {
 
   /// A result quantity (stored in SI).
   static func quantity(_ quantity: ResultQuantity) -> Label {
-    let metric = quantity.metric
-    return Label(text: metric.label, unit: metric.display.text, scale: metric.display.perSI)
+    Label(text: quantity.label, unit: quantity.display.text, scale: quantity.display.perSI)
   }
 
   /// A curve column (kept in its display unit).

@@ -82,7 +82,7 @@ struct ManifestBuilder {
   private func metrics(_ row: ResultRow) -> [String: Double] {
     var result: [String: Double] = [:]
     for (quantity, value) in row.quantities where value.isFinite {
-      let unit = quantity.metric.display
+      let unit = quantity.display
       let key = unit.text.isEmpty ? quantity.name : "\(quantity.name) [\(unit.text)]"
       result[key] = Double(String(format: "%.6g", value * unit.perSI)) ?? value
     }

@@ -23,7 +23,7 @@ public struct PlannedJob: Sendable {
 /// Expands a study's simulations into jobs: the product of every sweep axis.
 public enum StudyPlanner {
   /// Changes whenever the engine's numerics change, so cached results are not reused.
-  public static let engineVersion = "cellbook-dfn-8"
+  public static let engineVersion = "cellbook-dfn-9"
 
   /// The jobs of `study`, in declaration order, sweep axes varying last-fastest.
   public static func plan(_ study: Study) -> [PlannedJob] {
@@ -124,12 +124,20 @@ public enum StudyPlanner {
     let job = SimulationJob(
       id: id, cell: parameters,
       steps: Array(repeating: steps, count: simulation.cycles).flatMap { $0 },
-      nominalCapacityAh: cell.nominalCapacityAh)
+      nominalCapacityAh: cell.nominalCapacityAh, cycling: cyclePlan(simulation))
     return PlannedJob(
       simulation: simulation.name, coordinates: labels,
       coordinateValues: Dictionary(combination.map(\.coordinate), uniquingKeysWith: { $1 }),
       job: job, options: options,
       contentHash: hash(job, options: options, fileDigests: fileDigests))
+  }
+
+  /// The cycles of `simulation`, when its protocol runs more than once.
+  static func cyclePlan(_ simulation: SimulationSpec) -> CyclePlan? {
+    guard simulation.cycles > 1 else { return nil }
+    return CyclePlan(
+      stepsPerCycle: simulation.protocolSteps.count, keepEvery: simulation.cycling.seriesEvery,
+      stopBelowRetention: simulation.cycling.stopBelowRetention)
   }
 
   /// SHA-256 over the canonical text of everything the simulation depends on, including the
@@ -144,6 +152,12 @@ public enum StudyPlanner {
     text += "atol=\(CanonicalText.number(options.absoluteTolerance))\n"
     text += "nominal=\(job.nominalCapacityAh.map(CanonicalText.number) ?? "none")\n"
     text += job.steps.map { "step=\($0.text)" }.joined(separator: "\n") + "\n"
+    if let cycling = job.cycling {
+      // Which series a run keeps and where it stops change what it produces.
+      text +=
+        "cycling=\(cycling.stepsPerCycle),\(cycling.keepEvery.map(String.init) ?? "none"),"
+        + "\(cycling.stopBelowRetention.map(CanonicalText.number) ?? "none")\n"
+    }
     text += CanonicalText.cell(job.cell) + "\n"
     // By digest only, in digest order, so the hash depends neither on file names nor on
     // where the project is checked out.

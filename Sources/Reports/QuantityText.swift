@@ -6,7 +6,7 @@ import StudyModel
 public enum QuantityText {
   /// `value` (SI) of `quantity`, for example "3.82 mAh/cm²".
   public static func display(_ value: Double, quantity: ResultQuantity) -> String {
-    let unit = quantity.metric.display
+    let unit = quantity.display
     let number = ParameterSection.number(
       Double(String(format: "%.3g", value * unit.perSI)) ?? value)
     guard !unit.text.isEmpty else { return number }

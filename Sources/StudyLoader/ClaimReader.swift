@@ -17,7 +17,7 @@ struct ClaimReader {
       defer { reader.finish() }
       let quantity = self.quantity(reader)
       // Without a known quantity the value's unit cannot be checked; say so only once.
-      guard let dimension = quantity?.metric.dimension else {
+      guard let dimension = quantity?.dimension else {
         reader.allow(["value", "uncertainty", "simulation", "at", "source"])
         continue
       }
@@ -113,7 +113,7 @@ struct ClaimReader {
         selection: selection)
     case "spread":
       let axis = self.axis(body, selection: selection)
-      let dimension = quantity?.metric.dimension ?? .none
+      let dimension = quantity?.dimension ?? .none
       let atMost = body.quantity("at_most", dimension, range: 0...)
       guard let quantity, let axis, let atMost, let selection else { return nil }
       return .spread(quantity: quantity, axis: axis, atMost: atMost, selection: selection)
@@ -132,7 +132,7 @@ struct ClaimReader {
       return .correlation(
         quantity: quantity, other: other, axis: axis, atLeast: atLeast, selection: selection)
     case "threshold":
-      let dimension = quantity?.metric.dimension ?? .none
+      let dimension = quantity?.dimension ?? .none
       let above = body.hasOwn("above")
       body.allow(["above", "below"])
       let value = body.quantity(above ? "above" : "below", dimension)

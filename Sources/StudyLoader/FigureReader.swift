@@ -22,7 +22,7 @@ struct FigureReader {
           hint: "kinds: \(FigureSpec.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       let caption = reader.string("caption", example: "what the figure shows")
-      let supplementary = flag(reader, "supplementary")
+      let supplementary = reader.flag("supplementary", default: false)
       if kind == nil { reader.allow(["panels"]) }  // the kind decides what panels hold
       let panels = kind.map { self.panels(reader, kind: $0) } ?? []
       guard let id, let kind, let caption, !panels.isEmpty else { return nil }
@@ -36,7 +36,7 @@ struct FigureReader {
       defer { reader.finish() }
       let id = identifier(reader, seen: &seen)
       let caption = reader.string("caption", example: "what the table shows")
-      let supplementary = flag(reader, "supplementary")
+      let supplementary = reader.flag("supplementary", default: false)
       let selection = claims.selection(reader)
       let rows = reader.string("rows", example: SweepAxis.npRatioName)
       if let rows, let selection { _ = axis(rows, selection, at: reader.location(of: "rows")) }
@@ -94,15 +94,6 @@ struct FigureReader {
       return nil
     }
     return id
-  }
-
-  private func flag(_ reader: MappingReader, _ key: String) -> Bool {
-    guard let located = reader.value(key, required: false, example: "true") else { return false }
-    guard let value = located.node.bool else {
-      sink.error("'\(key)' must be true or false", at: located.location)
-      return false
-    }
-    return value
   }
 
   private func panels(_ reader: MappingReader, kind: FigureSpec.Kind) -> [PanelSpec] {

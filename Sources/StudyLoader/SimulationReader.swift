@@ -22,6 +22,7 @@ struct SimulationReader {
     }
     let (steps, parsed) = protocolSteps()
     let cycles = Int(reader.quantity("cycles", .none, required: false, open: 0...1e6) ?? 1)
+    let cycling = readCycling(cycles: cycles)
     let mesh = readMesh()
     let sweeps = readSweeps()
     checkSweptCurrent(steps: parsed, sweeps: sweeps)
@@ -29,7 +30,8 @@ struct SimulationReader {
     return SimulationSpec(
       name: name, cell: cellName, protocolSteps: steps, cycles: cycles, sweeps: sweeps,
       numerics: NumericalSettings(
-        volumesPerRegion: mesh.perRegion, shellsPerParticle: mesh.particle))
+        volumesPerRegion: mesh.perRegion, shellsPerParticle: mesh.particle),
+      cycling: cycling)
   }
 
   /// The steps if all are valid, and those that are.
@@ -115,6 +117,37 @@ struct SimulationReader {
     sink.error(
       "cut-offs out of order: a discharge ends at \(highestDischarge.0) V but a charge at \(lowestCharge.0) V",
       at: highestDischarge.1, hint: "the discharge cut-off must lie below the charge cut-off")
+  }
+
+  /// `series_every: K` and `end_of_life: 80 %`, which only a simulation of several cycles
+  /// may give.
+  private func readCycling(cycles: Int) -> CyclingSettings {
+    var settings = CyclingSettings()
+    if let every = reader.quantity("series_every", .none, required: false, open: 0...1e6) {
+      if every != every.rounded() {
+        sink.error("'series_every' must be a whole number", at: reader.location(of: "series_every"))
+      }
+      settings.seriesEvery = Int(every)
+    }
+    if let located = reader.value("end_of_life", required: false, example: "80 %") {
+      let text = located.node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
+      if text.hasSuffix("%"),
+        let percent = Double(text.dropLast().trimmingCharacters(in: .whitespaces)), percent > 0,
+        percent < 100
+      {
+        settings.stopBelowRetention = percent / 100
+      } else {
+        sink.error(
+          "'end_of_life' is the retention at which cycling stops, such as '80 %', not '\(text)'",
+          at: located.location, hint: "write the share of the first cycle's discharge capacity")
+      }
+    }
+    for key in ["series_every", "end_of_life"] where reader.hasOwn(key) && cycles < 2 {
+      sink.error(
+        "'\(key)' needs 'cycles' of 2 or more", at: reader.location(of: key),
+        hint: "add 'cycles: 100' or leave '\(key)' out")
+    }
+    return settings
   }
 
   private func readMesh() -> (perRegion: Int, particle: Int)? {

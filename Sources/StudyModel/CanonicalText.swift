@@ -31,6 +31,58 @@ public enum CanonicalText {
     }
   }
 
+  /// The degradation submodels, one `path=value` line each (none when all are off).
+  public static func degradation(_ degradation: Degradation) -> [String] {
+    var lines: [String] = []
+    if let sei = degradation.sei {
+      let limit: String
+      switch sei.limit {
+      case .reaction(let j0, let alpha): limit = "reaction(\(number(j0)),\(number(alpha)))"
+      case .solventDiffusion(let d, let c): limit = "solvent(\(number(d)),\(number(c)))"
+      case .ecReaction(let k, let d, let c, let alpha):
+        limit = "ec(\(number(k)),\(number(d)),\(number(c)),\(number(alpha)))"
+      case .interstitialDiffusion(let d, let c): limit = "interstitial(\(number(d)),\(number(c)))"
+      case .electronMigration(let kappa): limit = "migration(\(number(kappa)))"
+      }
+      lines += [
+        "sei.limit=\(limit)", "sei.ocp=\(number(sei.openCircuitPotentialV))",
+        "sei.partial_molar_volume=\(number(sei.partialMolarVolumeM3Mol))",
+        "sei.lithium_per_sei=\(number(sei.lithiumPerSEI))",
+        "sei.resistivity=\(number(sei.resistivityOhmM))",
+        "sei.initial_thickness=\(number(sei.initialThicknessM))",
+        "sei.activation_energy=\(number(sei.activationEnergyJMol))",
+        "sei.reference_temperature=\(number(sei.referenceTemperatureK))",
+      ]
+    }
+    if let plating = degradation.plating {
+      let kind: String
+      switch plating.reversibility {
+      case .reversible: kind = "reversible"
+      case .irreversible: kind = "irreversible"
+      case .partiallyReversible(let gamma): kind = "partially(\(number(gamma)))"
+      }
+      lines += [
+        "plating.model=\(kind)", "plating.rate_constant=\(number(plating.rateConstantMs))",
+        "plating.transfer_coefficient=\(number(plating.transferCoefficient))",
+        "plating.initial=\(number(plating.initialPlatedMolM3))",
+      ]
+    }
+    if let loss = degradation.activeMaterialLoss {
+      if let stress = loss.stress {
+        lines.append(
+          "lam.stress=\(number(stress.rateConstantPerS)),\(number(stress.exponent)),"
+            + "\(number(stress.criticalStressPa)),\(number(stress.partialMolarVolumeM3Mol)),"
+            + "\(number(stress.youngsModulusPa)),\(number(stress.poissonRatio)),"
+            + "\(stress.stressInducedDiffusion),\(number(stress.referenceConcentrationMolM3))")
+      }
+      lines += [
+        "lam.per_sei=\(number(loss.perSEIM3Mol))",
+        "lam.per_current=\(number(loss.perCurrentM2PerAS))",
+      ]
+    }
+    return lines
+  }
+
   /// Every parameter of a cell, one `path=value` line each, in a fixed order.
   public static func cell(_ cell: CellParameters) -> String {
     var lines: [String] = []
@@ -53,6 +105,8 @@ public enum CanonicalText {
         "\(side).density=\(number(electrode.activeDensityKgM3))",
         "\(side).practical_window=\(number(electrode.practicalWindow.lowerBound)),\(number(electrode.practicalWindow.upperBound))",
       ]
+      // Only a cell with degradation gets these lines, so the hashes of cells without stay.
+      lines += degradation(electrode.degradation).map { "\(side).\($0)" }
     }
     let electrolyte = cell.electrolyte
     lines += [

@@ -35,6 +35,8 @@ public struct ElectrodeParameters: Sendable, Equatable {
   public var activeDensityKgM3: Double
   /// Stoichiometry window counted as practical capacity (lower, upper).
   public var practicalWindow: ClosedRange<Double>
+  /// The degradation submodels (none by default).
+  public var degradation: Degradation
 
   /// An electrode from all of its parameters.
   public init(
@@ -43,7 +45,8 @@ public struct ElectrodeParameters: Sendable, Equatable {
     filmResistanceOhmM2: Double = 0, maxConcentrationMolM3: Double, diffusivity: MaterialFunction,
     rateConstant: Double, anodicTransferCoefficient: Double = 0.5,
     openCircuitPotential: MaterialFunction, initialStoichiometry: Double,
-    activeDensityKgM3: Double = 0, practicalWindow: ClosedRange<Double> = 0...1
+    activeDensityKgM3: Double = 0, practicalWindow: ClosedRange<Double> = 0...1,
+    degradation: Degradation = Degradation()
   ) {
     self.thicknessM = thicknessM
     self.porosity = porosity
@@ -61,6 +64,7 @@ public struct ElectrodeParameters: Sendable, Equatable {
     self.initialStoichiometry = initialStoichiometry
     self.activeDensityKgM3 = activeDensityKgM3
     self.practicalWindow = practicalWindow
+    self.degradation = degradation
   }
 
   /// Particle surface area per electrode volume, 1/m (a = 3 ε_s / R).

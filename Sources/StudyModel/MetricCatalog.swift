@@ -202,38 +202,91 @@ public enum StepSelector: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-/// A result quantity: a metric of one step, written `STEP.METRIC` ("discharge.capacity").
-public struct ResultQuantity: Sendable, Hashable, CustomStringConvertible {
-  /// The step.
-  public let step: StepSelector
-  /// The metric.
-  public let metric: Metric
-
-  /// A quantity.
-  public init(step: StepSelector, metric: Metric) {
-    self.step = step
-    self.metric = metric
-  }
+/// A result quantity: a metric of one step (`discharge.capacity`), of one cycle
+/// (`cycle100.retention`, `last_cycle.coulombic_efficiency`) or of the whole run
+/// (`run.cycles_to_ce_90`).
+public enum ResultQuantity: Sendable, Hashable, CustomStringConvertible {
+  /// A metric of one protocol step.
+  case step(StepSelector, Metric)
+  /// A metric of one cycle.
+  case cycle(CycleSelector, CycleMetric)
+  /// A metric of the run.
+  case run(RunMetric)
 
   /// The quantity written `name`, if it is one.
   public init?(_ name: String) {
     let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-    guard parts.count == 2, let step = StepSelector(parts[0]),
-      let metric = Metric(rawValue: parts[1])
-    else { return nil }
-    self.init(step: step, metric: metric)
+    guard parts.count == 2 else { return nil }
+    if parts[0] == "run" {
+      guard let metric = RunMetric(rawValue: parts[1]) else { return nil }
+      self = .run(metric)
+    } else if let cycle = CycleSelector(parts[0]) {
+      guard let metric = CycleMetric(rawValue: parts[1]) else { return nil }
+      self = .cycle(cycle, metric)
+    } else {
+      guard let step = StepSelector(parts[0]), let metric = Metric(rawValue: parts[1]) else {
+        return nil
+      }
+      self = .step(step, metric)
+    }
   }
 
   /// The name, the key of result rows.
-  public var name: String { "\(step).\(metric.rawValue)" }
+  public var name: String {
+    switch self {
+    case .step(let step, let metric): return "\(step).\(metric.rawValue)"
+    case .cycle(let cycle, let metric): return "\(cycle).\(metric.rawValue)"
+    case .run(let metric): return "run.\(metric.rawValue)"
+    }
+  }
 
   /// The name.
   public var description: String { name }
 
+  /// The SI dimension of its values, for values written with units.
+  public var dimension: UnitDimension {
+    switch self {
+    case .step(_, let metric): return metric.dimension
+    case .cycle(_, let metric): return metric.dimension
+    case .run(let metric): return metric.dimension
+    }
+  }
+
+  /// The axis and column label (RichText markup).
+  public var label: String {
+    switch self {
+    case .step(_, let metric): return metric.label
+    case .cycle(_, let metric): return metric.label
+    case .run(let metric): return metric.label
+    }
+  }
+
+  /// The unit figures, tables, the manifest and the prose show it in.
+  public var display: DisplayUnit {
+    switch self {
+    case .step(_, let metric): return metric.display
+    case .cycle(_, let metric): return metric.display
+    case .run(let metric): return metric.display
+    }
+  }
+
+  /// How a claim's evidence writes a value (nil: the SI value as a plain number).
+  public var evidence: (divisor: Double, unit: String)? {
+    switch self {
+    case .step(_, let metric): return metric.evidence
+    case .cycle, .run:
+      // Evidence of cycle and run quantities is written in their display unit.
+      let unit = display
+      guard !unit.text.isEmpty else { return nil }
+      return (1 / unit.perSI, " " + unit.text.replacingOccurrences(of: "cm2", with: "cm²"))
+    }
+  }
+
   /// The names a study is most likely to mean, for "did you mean" hints.
   public static var suggestions: [String] {
     [StepSelector.firstCharge, .firstDischarge].flatMap { step in
-      Metric.allCases.map { ResultQuantity(step: step, metric: $0).name }
-    }
+      Metric.allCases.map { ResultQuantity.step(step, $0).name }
+    } + CycleMetric.allCases.map { ResultQuantity.cycle(.last, $0).name }
+      + RunMetric.allCases.map { ResultQuantity.run($0).name }
   }
 }

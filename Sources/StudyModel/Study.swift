@@ -62,11 +62,13 @@ public struct SimulationSpec: Sendable, Equatable {
   public let sweeps: [SweepAxis]
   /// The mesh and the integrator's tolerances.
   public let numerics: NumericalSettings
+  /// Which cycles keep their time series and when a test at end of life stops.
+  public let cycling: CyclingSettings
 
   /// A simulation declaration.
   public init(
     name: String, cell: String, protocolSteps: [ProtocolStep], cycles: Int, sweeps: [SweepAxis],
-    numerics: NumericalSettings = NumericalSettings()
+    numerics: NumericalSettings = NumericalSettings(), cycling: CyclingSettings = CyclingSettings()
   ) {
     self.name = name
     self.cell = cell
@@ -74,6 +76,23 @@ public struct SimulationSpec: Sendable, Equatable {
     self.cycles = cycles
     self.sweeps = sweeps
     self.numerics = numerics
+    self.cycling = cycling
+  }
+}
+
+/// How a simulation of several cycles records them: every cycle's summary always, the full
+/// time series of the first and the last cycle and of every k-th, and an optional end of life.
+public struct CyclingSettings: Sendable, Equatable, Hashable {
+  /// Every k-th cycle keeps its time series too (nil: only the first and the last).
+  public var seriesEvery: Int?
+  /// Stop after the first cycle whose discharge capacity is below this fraction of the first
+  /// cycle's (nil: run every cycle).
+  public var stopBelowRetention: Double?
+
+  /// Settings; by default only the first and the last cycle keep their series.
+  public init(seriesEvery: Int? = nil, stopBelowRetention: Double? = nil) {
+    self.seriesEvery = seriesEvery
+    self.stopBelowRetention = stopBelowRetention
   }
 }
 

@@ -50,6 +50,8 @@ public struct UnitDimension: Sendable, Equatable, Hashable, CustomStringConverti
   public static let specificCharge = UnitDimension(kg: -1, s: 1, a: 1)
   /// The Butler–Volmer rate constant of j0 = k c_e^½ c_s^½ (c_max − c_s)^½: A/m² (m³/mol)^1.5.
   public static let rateConstant = UnitDimension(m: 2.5, a: 1, mol: -1.5)
+  /// Pressure and stress, Pa.
+  public static let pressure = UnitDimension(m: -1, kg: 1, s: -2)
 
   /// The product of two dimensions.
   public static func * (lhs: UnitDimension, rhs: UnitDimension) -> UnitDimension {

@@ -64,6 +64,15 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Write the profiles kept with --profile-at to this CSV file.")
   var profiles: String?
 
+  @Option(help: "Write one row per cycle (capacities, CE, lithium lost) to this CSV file.")
+  var cyclesCsv: String?
+
+  @Option(help: "Keep the time series of every k-th cycle too (the first and last always).")
+  var seriesEvery: Int?
+
+  @Option(help: "Stop cycling once the discharge capacity falls below this % of cycle 1's.")
+  var endOfLife: Double?
+
   func run() throws {
     var request = SimulateRequest(cellPath: cell, protocolSteps: steps)
     request.npRatio = np
@@ -80,6 +89,16 @@ struct SimulateCommand: ParsableCommand {
     request.initial = try parseInitial(initial)
     request.overrides = overrides
     request.profileTimes = profileTimes
+    if let seriesEvery, seriesEvery < 1 {
+      throw ValidationError("--series-every must be 1 or more, not \(seriesEvery)")
+    }
+    request.seriesEvery = seriesEvery
+    if let endOfLife {
+      guard endOfLife > 0, endOfLife < 100 else {
+        throw ValidationError("--end-of-life is a percentage between 0 and 100, not \(endOfLife)")
+      }
+      request.stopBelowRetention = endOfLife / 100
+    }
     for (name, value) in [("--rtol", rtol), ("--atol", atol)] {
       if let value, !(value > 0 && value.isFinite) {
         throw ValidationError("\(name) must be a positive number, not \(value)")
@@ -95,6 +114,9 @@ struct SimulateCommand: ParsableCommand {
       print(outcome.summary, terminator: "")
       print("solved in \(Int((outcome.wallSeconds * 1000).rounded())) ms")
       if let csv { try Data(outcome.csv.utf8).write(to: URL(fileURLWithPath: csv)) }
+      if let cyclesCsv {
+        try Data(outcome.cyclesCSV.utf8).write(to: URL(fileURLWithPath: cyclesCsv))
+      }
       if let profiles {
         try Data(ProfileCSV.text(outcome.run).utf8).write(to: URL(fileURLWithPath: profiles))
       }

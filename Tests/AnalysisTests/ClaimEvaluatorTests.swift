@@ -98,8 +98,13 @@ private func q(_ name: String) -> ResultQuantity {
 
   @Test func quantitiesAreReadByName() {
     #expect(ResultQuantity("discharge.capacity") == q("discharge.capacity"))
-    #expect(ResultQuantity("step3.energy")?.step == .number(3))
-    for wrong in ["discharge.capacty", "dischrage.capacity", "step0.capacity", "capacity"] {
+    #expect(ResultQuantity("step3.energy") == .step(.number(3), .energy))
+    #expect(ResultQuantity("cycle100.retention") == .cycle(.number(100), .retention))
+    #expect(ResultQuantity("run.cycles_to_ce_90") != nil)
+    for wrong in [
+      "discharge.capacty", "dischrage.capacity", "step0.capacity", "capacity", "cycle0.retention",
+      "last_cycle.capacity", "run.retention",
+    ] {
       #expect(ResultQuantity(wrong) == nil, "\(wrong)")
     }
   }

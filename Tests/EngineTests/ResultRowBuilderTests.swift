@@ -16,7 +16,12 @@ import Testing
     #expect(row[ResultQuantity("step2.capacity")!] == capacity)
     #expect(row[ResultQuantity("charge.plating_onset")!] == nil)
     // Every metric of the catalogue is named for each step, and the first charge and discharge.
-    let named = Set(row.quantities.keys.map(\.metric))
+    let named = Set(
+      row.quantities.keys.compactMap { quantity -> Metric? in
+        guard case .step(_, let metric) = quantity else { return nil }
+        return metric
+      })
+    #expect(row.quantities.keys.allSatisfy { if case .step = $0 { true } else { false } })
     #expect(named == Set(Metric.allCases).subtracting([.platingOnset]))
   }
 }

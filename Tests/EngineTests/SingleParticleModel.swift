@@ -267,7 +267,9 @@ final class SingleParticleModel: CellModel {
 
 /// Makes single-particle models; the shells come from the mesh's particle count.
 struct SingleParticleKind: CellModelKind {
-  func structure(mesh: DFNMesh) -> ModelStructure {
+  func variant(of cell: CellParameters) -> AnyHashable { "single particle" }
+
+  func structure(mesh: DFNMesh, cell: CellParameters) -> ModelStructure {
     SingleParticleModel.structure(shells: mesh.particle)
   }
 

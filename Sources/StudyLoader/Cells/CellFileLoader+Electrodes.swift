@@ -24,6 +24,7 @@ extension CellFileLoader {
       reader.quantity("film_resistance", .areaResistance, required: false, range: 0...) ?? 0
     let initial = reader.quantity("initial_stoichiometry", .none, open: 0...1)
     let material = reference(reader, key: "material", folder: "materials") { self.readMaterial($0) }
+    let degradation = DegradationReader(reader: reader).read()
     if let porosity, let active, porosity + active > 1 + 1e-12 {
       reader.sink.error(
         "'\(reader.path).porosity' (\(porosity)) and '\(reader.path).active_fraction' (\(active)) add up to more than 1",
@@ -51,7 +52,7 @@ extension CellFileLoader {
       diffusivity: material.diffusivity, rateConstant: material.rateConstant,
       anodicTransferCoefficient: material.transferCoefficient, openCircuitPotential: material.ocp,
       initialStoichiometry: initial, activeDensityKgM3: material.density ?? 0,
-      practicalWindow: material.window)
+      practicalWindow: material.window, degradation: degradation)
   }
 
   struct Material {

@@ -24,5 +24,9 @@ enum UnitTable {
     "W": unit(1, UnitDimension(m: 2, kg: 1, s: -3)),
     "Wh": unit(3600, UnitDimension(m: 2, kg: 1, s: -2)),
     "mWh": unit(3.6, UnitDimension(m: 2, kg: 1, s: -2)),
+    "J": unit(1, UnitDimension(m: 2, kg: 1, s: -2)),
+    "kJ": unit(1e3, UnitDimension(m: 2, kg: 1, s: -2)),
+    "Pa": unit(1, .pressure), "kPa": unit(1e3, .pressure), "MPa": unit(1e6, .pressure),
+    "GPa": unit(1e9, .pressure),
   ]
 }

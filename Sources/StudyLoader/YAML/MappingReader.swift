@@ -115,6 +115,16 @@ final class MappingReader {
     return number
   }
 
+  /// A true-or-false value, `defaultValue` when absent.
+  func flag(_ key: String, default defaultValue: Bool) -> Bool {
+    guard let located = value(key, required: false, example: "true") else { return defaultValue }
+    guard let value = located.node.bool else {
+      sink.error("'\(qualified(key))' must be true or false", at: located.location)
+      return defaultValue
+    }
+    return value
+  }
+
   /// A plain string.
   func string(_ key: String, required: Bool = true, example: String = "text") -> String? {
     guard let located = value(key, required: required, example: example) else { return nil }
@@ -130,10 +140,20 @@ final class MappingReader {
     guard let located = value(key, required: required, example: "{ ... }") else { return nil }
     let reader = MappingReader(
       located.node, file: located.file, sink: sink, path: qualified(key), anchor: location(of: key))
-    // Overriding only some keys of a nested mapping keeps the rest of the base's.
-    if located.file == file, let base = fallback?.lookup(key), base.node.mapping != nil {
-      reader?.fallback = MappingReader(base.node, file: base.file, sink: sink, path: qualified(key))
+    // Overriding only some keys of a nested mapping keeps the rest of the base's, through
+    // every level of the base chain.
+    if located.file == file { reader?.fallback = fallback?.chain(key, path: qualified(key)) }
+    return reader
+  }
+
+  /// The nested mapping `key` of this reader or, where it has none, of its base chain, each
+  /// level backed by the next: the fallback of an overriding nested mapping.
+  private func chain(_ key: String, path: String) -> MappingReader? {
+    guard let own = node.mapping?[key], own.mapping != nil else {
+      return fallback?.chain(key, path: path)
     }
+    let reader = MappingReader(own, file: file, sink: sink, path: path)
+    reader?.fallback = fallback?.chain(key, path: path)
     return reader
   }
 
