@@ -121,17 +121,21 @@ public struct ModelStructure: Sendable {
 /// Particles that touch the rest of a model only through one interfacial current each: the
 /// structure a solver can eliminate block by block before factorising the rest.
 public struct ParticleBlocks: Sendable, Equatable {
-  /// One particle: the index of its interfacial current and of its shells, centre first.
+  /// One particle: the index of its interfacial current and of its shells, centre first,
+  /// and its volume's side states (eliminated with the current when there are any).
   public struct Particle: Sendable, Equatable {
     /// The interfacial current density's unknown.
     public let current: Int
     /// The shells' unknowns, from the centre out.
     public let shells: [Int]
+    /// The unknowns local to the particle's volume besides the current (degradation states).
+    public let sides: [Int]
 
     /// A particle.
-    public init(current: Int, shells: [Int]) {
+    public init(current: Int, shells: [Int], sides: [Int] = []) {
       self.current = current
       self.shells = shells
+      self.sides = sides
     }
   }
 

@@ -35,10 +35,12 @@ extension DFNLayout {
     for k in 0..<volumeCount {
       for unknown in volumeStart[k]..<(volumeStart[k] + blockWidth(k)) { volumeOf[unknown] = k }
       guard regions[k] != .separator else { continue }
+      let start = volumeStart[k]
       particles.append(
         ParticleBlocks.Particle(
           current: interfacialCurrent(k),
-          shells: (0..<mesh.particle).map { stoichiometry(k, shell: $0) }))
+          shells: (0..<mesh.particle).map { stoichiometry(k, shell: $0) },
+          sides: (Slot.electrodeCount..<blockWidth(k)).map { start + $0 }))
     }
     return ParticleBlocks(particles: particles, volumeOfUnknown: volumeOf)
   }
@@ -130,8 +132,9 @@ extension DFNLayout {
     if let fraction, let lost {
       // The stress reads every shell (the mean) and the surface; the current-driven loss the
       // applied current; the reaction-driven loss the SEI current.
+      let applied = slots.readsCurrent ? [current] : []
       for row in [fraction, lost] {
-        for column in [fraction, lost, current] + shells + seiDependencies {
+        for column in [fraction, lost] + applied + shells + seiDependencies {
           entries.append((row, column))
         }
       }

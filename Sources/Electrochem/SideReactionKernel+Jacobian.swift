@@ -179,12 +179,13 @@ extension SideReactionKernel {
       c.lamPerSEI * (c.area0 * sei.value + area[k] * sei.fraction) / PhysicalConstants.faraday
     let current = y[currentIndex]
     let ratePerCurrent = -c.lamPerCurrent * (current > 0 ? 1 : current < 0 ? -1 : 0)
-    let dependencies: [(Int, Double)] = [
+    var dependencies: [(Int, Double)] = [
       (base + Slot.solidPotential, perSEICurrent * sei.phiS),
       (base + Slot.electrolytePotential, perSEICurrent * sei.phiE),
       (base + Slot.interfacialCurrent, perSEICurrent * sei.current),
-      (currentIndex, ratePerCurrent),
     ]
+    // The applied current only where the structure has it (a current-driven loss).
+    if c.lamPerCurrent > 0 { dependencies.append((currentIndex, ratePerCurrent)) }
     for (column, ratePer) in dependencies {
       target.add(fractionRow, column, -ratePer * inverse)
       target.add(lostRow, column, mean * ratePer * inverse)

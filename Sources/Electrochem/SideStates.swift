@@ -9,19 +9,26 @@ public struct SideStates: Sendable, Hashable {
   public var plating: Bool
   /// Loss of active material: the active fraction and the lithium lost with it per volume.
   public var activeMaterialLoss: Bool
+  /// Whether the loss is driven by the applied current too (its rows then read it).
+  public var currentDrivenLoss: Bool
 
   /// Side states (none by default).
-  public init(sei: Bool = false, plating: Bool = false, activeMaterialLoss: Bool = false) {
+  public init(
+    sei: Bool = false, plating: Bool = false, activeMaterialLoss: Bool = false,
+    currentDrivenLoss: Bool = false
+  ) {
     self.sei = sei
     self.plating = plating
     self.activeMaterialLoss = activeMaterialLoss
+    self.currentDrivenLoss = activeMaterialLoss && currentDrivenLoss
   }
 
   /// The side states of an electrode with `degradation`.
   public init(_ degradation: Degradation) {
     self.init(
       sei: degradation.sei != nil, plating: degradation.plating != nil,
-      activeMaterialLoss: degradation.activeMaterialLoss != nil)
+      activeMaterialLoss: degradation.activeMaterialLoss != nil,
+      currentDrivenLoss: (degradation.activeMaterialLoss?.perCurrentM2PerAS ?? 0) > 0)
   }
 
   /// Whether the electrode carries any.
@@ -47,6 +54,8 @@ public struct SideStates: Sendable, Hashable {
     public let lostLithium: Int?
     /// How many side unknowns a volume carries.
     public let count: Int
+    /// Whether the loss of active material reads the applied current.
+    public let readsCurrent: Bool
 
     init(_ states: SideStates) {
       var next = DFNLayout.Slot.electrodeCount
@@ -62,6 +71,7 @@ public struct SideStates: Sendable, Hashable {
       activeFraction = take(states.activeMaterialLoss)
       lostLithium = take(states.activeMaterialLoss)
       count = next - DFNLayout.Slot.electrodeCount
+      readsCurrent = states.currentDrivenLoss
     }
 
     /// The algebraic side unknowns.

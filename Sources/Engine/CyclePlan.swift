@@ -59,17 +59,26 @@ public struct StepEnds: Sendable, Equatable {
     guard let first = series.observations.first, let last = series.observations.last else {
       return nil
     }
-    startTimeS = series.timeS[0]
-    endTimeS = series.timeS[series.count - 1]
-    let q = series.dischargeCapacityMAhCm2
+    self.init(
+      timeS: series.timeS, capacityMAhCm2: series.dischargeCapacityMAhCm2,
+      voltageV: series.voltageV, start: first, end: last)
+  }
+
+  /// The ends of samples at `timeS` with their cumulative capacities and voltages (at least
+  /// one sample), starting in state `start` and ending in `end`.
+  init(
+    timeS: [Double], capacityMAhCm2 q: [Double], voltageV: [Double], start: CellObservation,
+    end: CellObservation
+  ) {
+    startTimeS = timeS[0]
+    endTimeS = timeS[timeS.count - 1]
     chargeMAhCm2 = abs(q[q.count - 1] - q[0])
     var energy = 0.0
-    for k in 1..<max(series.count, 1) {
-      let v = (series.observations[k].voltageV + series.observations[k - 1].voltageV) / 2
-      energy += v * (q[k] - q[k - 1])
+    for k in 1..<max(q.count, 1) {
+      energy += (voltageV[k] + voltageV[k - 1]) / 2 * (q[k] - q[k - 1])
     }
     energyMWhCm2 = abs(energy)
-    start = first
-    end = last
+    self.start = start
+    self.end = end
   }
 }

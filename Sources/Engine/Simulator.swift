@@ -69,20 +69,28 @@ public final class Simulator {
       initializer: prepared.initializer)
     runner.profileTimes = profileTimesS.sorted()
     runner.suppressesAlgebraicError = options.suppressesAlgebraicError
+    // In cycles, steps record raw states, observed only for the cycles that keep their
+    // series; a cycle just finished waits until it is known not to be the last.
+    runner.defersObservation = cycling != nil
     var results: [StepResult] = []
+    var deferred: [Int: DeferredSeries] = [:]
     var state = model.restingState()
     var endOfLife = false
     for (index, (step, plan)) in zip(steps, resolved).enumerated() {
       let outcome = runner.run(plan, from: &state)
+      let ends =
+        outcome.deferred.flatMap { StepEnds($0, model: model) } ?? StepEnds(outcome.series)
+      if let samples = outcome.deferred { deferred[index] = samples }
       results.append(
         StepResult(
-          step: step, reason: outcome.reason, series: outcome.series,
-          ends: StepEnds(outcome.series), profiles: outcome.profiles,
-          endProfile: outcome.endProfile))
+          step: step, reason: outcome.reason, series: outcome.series, ends: ends,
+          profiles: outcome.profiles, endProfile: outcome.endProfile))
       if !outcome.reason.isTermination { break }
       if let cycling, (index + 1) % cycling.stepsPerCycle == 0 {
         let number = (index + 1) / cycling.stepsPerCycle
-        Self.release(before: number, results: &results, cycling: cycling)
+        Self.settle(
+          number - 1, keep: cycling.keeps(number - 1), results: &results, deferred: &deferred,
+          cycling: cycling, model: model)
         if let limit = cycling.stopBelowRetention,
           Self.dischargeCapacity(of: number, results, cycling)
             < limit * Self.dischargeCapacity(of: 1, results, cycling)
@@ -99,9 +107,15 @@ public final class Simulator {
       steps: work.steps, residualEvaluations: work.residualEvaluations,
       jacobianEvaluations: work.jacobianEvaluations, nonlinearIterations: work.nonlinearIterations,
       failures: work.errorTestFailures + work.convergenceFailures)
-    if let cycling, !cycling.keepLast {
-      let last = results.count / cycling.stepsPerCycle
-      Self.release(before: last + 1, results: &results, cycling: cycling)
+    if let cycling {
+      // The last cycle that ran (complete or not), and the one before it if still waiting.
+      let last = (results.count + cycling.stepsPerCycle - 1) / cycling.stepsPerCycle
+      for number in [last - 1, last] where number >= 1 {
+        let keep = cycling.keeps(number) || (number == last && cycling.keepLast)
+        Self.settle(
+          number, keep: keep, results: &results, deferred: &deferred, cycling: cycling,
+          model: model)
+      }
     }
     var result = RunResult(steps: results, completed: completed, statistics: statistics)
     result.cycling = cycling
@@ -109,14 +123,17 @@ public final class Simulator {
     return result
   }
 
-  /// Drops the series of the cycle before `number` unless the plan keeps it: the cycle just
-  /// finished keeps its series until it is known not to be the last.
-  private static func release(before number: Int, results: inout [StepResult], cycling: CyclePlan) {
-    let previous = number - 1
-    guard previous >= 1, !cycling.keeps(previous) else { return }
-    let start = (previous - 1) * cycling.stepsPerCycle
+  /// Gives the steps of cycle `number` their observed series if `keep`, and drops their raw
+  /// samples either way.
+  private static func settle(
+    _ number: Int, keep: Bool, results: inout [StepResult], deferred: inout [Int: DeferredSeries],
+    cycling: CyclePlan, model: any CellModel
+  ) {
+    guard number >= 1 else { return }
+    let start = (number - 1) * cycling.stepsPerCycle
     for index in start..<min(start + cycling.stepsPerCycle, results.count) {
-      results[index].series = TimeSeries()
+      guard let samples = deferred.removeValue(forKey: index) else { continue }
+      if keep { results[index].series = samples.observed(by: model) }
     }
   }
 
@@ -160,9 +177,12 @@ public final class Simulator {
     do {
       // Block elimination when the model has particle blocks and the pattern keeps them
       // apart; KLU otherwise.
-      let elimination =
+      let elimination: (any DAELinearSolver)? =
         options.linearSolver == .particleElimination
-        ? structure.particles.flatMap { ParticleEliminationSolver(blocks: $0, pattern: pattern) }
+        ? structure.particles.flatMap { blocks -> (any DAELinearSolver)? in
+          ParticleEliminationSolver(blocks: blocks, pattern: pattern)
+            ?? LocalBlockEliminationSolver(blocks: blocks, pattern: pattern)
+        }
         : nil
       let solver = try IDASolver(
         problem: problem, system: system, options: idaOptions, linearSolver: elimination)

@@ -17,6 +17,9 @@ struct StepRunner {
   /// Whether each step starts with the algebraic unknowns out of IDA's error test (see
   /// `SimulationOptions.suppressesAlgebraicError`).
   var suppressesAlgebraicError = false
+  /// Whether steps record raw states instead of observations (`DeferredSeries`), for cycles
+  /// that may not keep their series.
+  var defersObservation = false
 
   init(
     model: any CellModel, system: CellSystem, solver: IDASolver, initializer: ConsistentInitializer
@@ -29,7 +32,10 @@ struct StepRunner {
 
   struct Outcome {
     let reason: EndReason
+    /// The observed series (empty when observation is deferred).
     let series: TimeSeries
+    /// The raw samples, when observation is deferred.
+    var deferred: DeferredSeries? = nil
     var profiles: [CellProfile] = []
     var endProfile: CellProfile? = nil
   }
@@ -42,6 +48,7 @@ struct StepRunner {
     var yp = [Double](repeating: 0, count: y.count)
     y[system.chargeIndex] = 0
     var series = TimeSeries()
+    var deferred = defersObservation ? DeferredSeries(width: y.count) : nil
     // A step that starts where the kinetics are stiff keeps every unknown under error control.
     solver.suppressesAlgebraicError =
       suppressesAlgebraicError
@@ -50,12 +57,12 @@ struct StepRunner {
         y: y.span)
         > 0
     if let failure = initialize(&y, &yp, plan: plan) {
-      return Outcome(reason: failure, series: series)
+      return Outcome(reason: failure, series: series, deferred: deferred)
     }
-    record(y, time: clock, into: &series)
+    record(y, time: clock, into: &series, &deferred)
     if let reason = alreadyMet(plan, y) {
       state = y
-      return Outcome(reason: reason, series: series)
+      return Outcome(reason: reason, series: series, deferred: deferred)
     }
     let start = clock
     let end = start + plan.horizonS
@@ -73,7 +80,7 @@ struct StepRunner {
       switch outcome {
       case .reached(let time):
         y = solver.state
-        record(y, time: time, into: &series)
+        record(y, time: time, into: &series, &deferred)
         if time >= end {
           reason =
             plan.hasDuration
@@ -83,7 +90,7 @@ struct StepRunner {
         }
       case .root(let time, let directions):
         y = solver.state
-        record(y, time: time, into: &series)
+        record(y, time: time, into: &series, &deferred)
         let fired = directions.indices.filter { directions[$0] != 0 }
         guard let slot = fired.first(where: { plan.conditions[$0].endsStep }) else {
           // Only the stiffness guard: from here on the algebraic unknowns are under error
@@ -105,7 +112,9 @@ struct StepRunner {
     passedCapacity += y[system.chargeIndex]
     state = y
     let endProfile = model.profile(y.span, time: clock)
-    return Outcome(reason: reason, series: series, profiles: profiles, endProfile: endProfile)
+    return Outcome(
+      reason: reason, series: series, deferred: deferred, profiles: profiles,
+      endProfile: endProfile)
   }
 
   /// Adds IDA's counters to `work`; they restart whenever the solver is reset.
@@ -160,7 +169,15 @@ struct StepRunner {
     return nil
   }
 
-  private func record(_ y: [Double], time: Double, into series: inout TimeSeries) {
+  private func record(
+    _ y: [Double], time: Double, into series: inout TimeSeries, _ deferred: inout DeferredSeries?
+  ) {
+    if deferred != nil {
+      deferred?.append(
+        time: time, capacity: passedCapacity + y[system.chargeIndex],
+        voltage: model.voltage(y.span), state: y)
+      return
+    }
     let observation = model.observe(y.span)
     series.append(
       time: time, capacity: passedCapacity + y[system.chargeIndex], observation: observation)
