@@ -46,6 +46,16 @@ public struct CycleSummary: Codable, Sendable, Equatable {
     }
   }
 
+  /// The values of every metric over `cycles`, as a result row carries them.
+  public static func table(_ cycles: [CycleSummary]) -> CycleTable {
+    guard let first = cycles.first else { return CycleTable(count: 0, columns: [:]) }
+    var columns: [CycleMetric: [Double?]] = [:]
+    for metric in CycleMetric.allCases {
+      columns[metric] = cycles.map { $0.value(metric, first: first) }
+    }
+    return CycleTable(count: cycles.count, columns: columns)
+  }
+
   private init(number: Int, steps: ArraySlice<StepResult>) {
     self.number = number
     var charge = 0.0

@@ -13,10 +13,12 @@ public enum ResultRowBuilder {
     -> ResultRow
   {
     var quantities: [ResultQuantity: Double] = [:]
+    var table: CycleTable?
     let selectors = StepSelector.selectors(of: run.steps.map(\.step))
     let measured = run.cycling.map { min($0.stepsPerCycle, run.steps.count) } ?? run.steps.count
     if run.cycling != nil {
       let cycles = CycleSummary.cycles(of: run)
+      table = CycleSummary.table(cycles)
       if let first = cycles.first, let last = cycles.last {
         for metric in CycleMetric.allCases {
           if let value = last.value(metric, first: first) {
@@ -37,6 +39,6 @@ public enum ResultRowBuilder {
         }
       }
     }
-    return ResultRow(coordinates: coordinates, quantities: quantities)
+    return ResultRow(coordinates: coordinates, quantities: quantities, cycles: table)
   }
 }

@@ -31,7 +31,7 @@ struct ManifestBuilder {
   /// The manifest of `study` with its runs (series files named by `seriesPaths`, by job).
   func manifest(
     study: Study, reportPath: String?, runs: StudyRuns?, analysis: StudyAnalysis?,
-    seriesPaths: [Int: String]
+    seriesPaths: [Int: String], cyclePaths: [Int: String] = [:]
   ) -> StudyManifest {
     var files = study.inputFiles
     if let reportPath { files.append(InputFileNames.normalized(reportPath)) }
@@ -64,7 +64,7 @@ struct ManifestBuilder {
             id: record.id, hash: record.hash, status: record.completed ? "completed" : "failed",
             reason: record.failure, wallSeconds: (record.wallSeconds * 1000).rounded() / 1000,
             solverSteps: record.solverSteps, series: seriesPaths[index] ?? "",
-            metrics: metrics(record.row)))
+            cycles: cyclePaths[index], metrics: metrics(record.row)))
       }
     }
     let claims = study.claims.map { claim in

@@ -215,13 +215,20 @@ public final class SiteBuild {
     for state in states {
       let slug = state.study.slug
       let seriesPaths = state.seriesPaths
+      let cyclePaths = state.cyclePaths
       let manifest = manifests.manifest(
         study: state.study, reportPath: state.study.report?.path,
-        runs: state.runs, analysis: state.analysis, seriesPaths: seriesPaths)
+        runs: state.runs, analysis: state.analysis, seriesPaths: seriesPaths,
+        cyclePaths: cyclePaths)
       try output.write(try manifest.json(), to: "\(slug)/manifest.json")
       for (index, path) in seriesPaths {
         if let file = state.runs?.series[index] {
           try output.write(file.bytes, to: "\(slug)/\(path)")
+        }
+      }
+      for (index, path) in cyclePaths {
+        if let cycles = state.runs?.records[index]?.cycles {
+          try output.write(CycleTableCSV.text(cycles), to: "\(slug)/\(path)")
         }
       }
       var report: String?

@@ -36,4 +36,16 @@ final class StudyBuildState {
     }
     return paths
   }
+
+  /// Where each run in cycles has its per-cycle table in the site, relative to the study page.
+  var cyclePaths: [Int: String] {
+    guard let runs else { return [:] }
+    var paths: [Int: String] = [:]
+    for (index, job) in runs.jobs.enumerated() where !(runs.records[index]?.cycles.isEmpty ?? true)
+    {
+      let number = String(format: "%03d", index + 1)
+      paths[index] = "data/runs/\(number)-\(job.simulation).cycles.csv"
+    }
+    return paths
+  }
 }

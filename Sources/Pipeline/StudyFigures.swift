@@ -17,6 +17,8 @@ enum StudyFigures {
         panel = curvePanel(
           panelSpec, runs: analysis.curves[panelSpec.selection.simulation] ?? [],
           profile: spec.kind == .profile)
+      case .cycle:
+        panel = cyclePanel(panelSpec, rows: analysis.rows[panelSpec.selection.simulation] ?? [])
       }
       guard var panel else {
         return .failure(FigureGap(reason: "panel \(index + 1) matched no completed run"))
@@ -64,6 +66,44 @@ enum StudyFigures {
       builder.groupColumn = nil
     }
     var panel = builder.panel(DataTable(columns), quantity: "y")
+    panel.legendTitle = spec.series.flatMap(FigureLabels.seriesTitle)
+    return panel
+  }
+
+  /// One line per selected run of a cycling simulation: a cycle metric against the cycle
+  /// number, and the optional second metric dashed on the right-hand axis.
+  private static func cyclePanel(_ spec: PanelSpec, rows: [ResultRow]) -> Panel? {
+    guard case .cycle(let y) = spec.y else { return nil }
+    var secondary: CycleMetric?
+    if case .cycle(let metric)? = spec.y2 { secondary = metric }
+    let order = spec.series ?? ""
+    let selected = rows.filter { spec.selects($0.coordinates) && ($0.cycles?.count ?? 0) > 0 }
+      .sorted { ($0.coordinates[order] ?? 0) < ($1.coordinates[order] ?? 0) }
+    let cycleLabel = "Cycle number"
+    let cases = selected.compactMap { row -> LabelledTable? in
+      guard let table = row.cycles else { return nil }
+      var columns = [
+        DataColumn(
+          PanelAxis.cycleNumberName, label: cycleLabel,
+          values: (1...table.count).map(Double.init))
+      ]
+      for metric in [y] + (secondary.map { [$0] } ?? []) {
+        let label = FigureLabels.quantity(.cycle(.last, metric))
+        let values = (table.columns[metric] ?? []).map { ($0 ?? .nan) * label.scale }
+        columns.append(
+          DataColumn(metric.rawValue, label: label.text, unit: label.unit, values: values))
+      }
+      let name = spec.series.map {
+        FigureLabels.seriesEntry($0, value: row.coordinates[$0] ?? .nan)
+      }
+      return LabelledTable(name ?? "simulation", DataTable(columns))
+    }
+    guard !cases.isEmpty else { return nil }
+    var builder = CycleBuilder()
+    builder.cycle = PanelAxis.cycleNumberName
+    builder.retention = y.rawValue
+    builder.efficiency = secondary?.rawValue
+    var panel = builder.panel(cases)
     panel.legendTitle = spec.series.flatMap(FigureLabels.seriesTitle)
     return panel
   }

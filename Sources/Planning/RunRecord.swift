@@ -23,6 +23,8 @@ public struct RunRecord: Codable, Equatable, Sendable {
   public let wallSeconds: Double
   /// Internal integrator steps.
   public let solverSteps: Int
+  /// Every cycle's summary, for a run in cycles (empty otherwise).
+  public let cycles: [CycleSummary]
   /// Whether this build reused it from the cache (never stored).
   public var reused = false
 
@@ -30,7 +32,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
   public var refused: Bool { row.quantities.isEmpty }
 
   private enum CodingKeys: String, CodingKey {
-    case id, hash, row, completed, failure, wallSeconds, solverSteps
+    case id, hash, row, completed, failure, wallSeconds, solverSteps, cycles
   }
 
   /// The record of a run that ended (completed or not).
@@ -42,6 +44,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
     failure = run.completed ? nil : (run.failure?.description ?? "incomplete")
     self.wallSeconds = wallSeconds
     solverSteps = run.statistics.steps
+    cycles = run.cycling != nil ? CycleSummary.cycles(of: run) : []
   }
 
   /// The record of a job the engine refused (invalid cell or protocol).
@@ -53,5 +56,6 @@ public struct RunRecord: Codable, Equatable, Sendable {
     failure = error.description
     wallSeconds = 0
     solverSteps = 0
+    cycles = []
   }
 }

@@ -99,13 +99,15 @@ public struct StudyManifest: Codable, Equatable {
     public let solverSteps: Int
     /// Its time series in the site, relative to the study page.
     public let series: String
+    /// Its per-cycle table in the site, for a run in cycles.
+    public let cycles: String?
     /// Metrics in display units ("discharge.capacity [mAh/cm2]" → value).
     public let metrics: [String: Double]
 
     /// A value from all of its fields.
     public init(
       id: String, hash: String, status: String, reason: String?, wallSeconds: Double,
-      solverSteps: Int, series: String, metrics: [String: Double]
+      solverSteps: Int, series: String, cycles: String? = nil, metrics: [String: Double]
     ) {
       self.id = id
       self.hash = hash
@@ -114,6 +116,7 @@ public struct StudyManifest: Codable, Equatable {
       self.wallSeconds = wallSeconds
       self.solverSteps = solverSteps
       self.series = series
+      self.cycles = cycles
       self.metrics = metrics
     }
   }

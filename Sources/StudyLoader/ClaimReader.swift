@@ -24,6 +24,7 @@ struct ClaimReader {
       let value = reader.quantity("value", dimension)
       let uncertainty = reader.quantity("uncertainty", dimension, required: false, range: 0...)
       let selection = self.selection(reader)
+      cycles(of: quantity, in: selection, at: reader.location(of: "quantity"))
       let source = reader.string("source", example: "Fig. 2a")
       guard let quantity, let value, let selection, let source else { continue }
       result[id] = Observation(
@@ -91,6 +92,7 @@ struct ClaimReader {
     }
     let quantity = self.quantity(body)
     let selection = self.selection(reader, allowAmong: true)
+    cycles(of: quantity, in: selection, at: body.location(of: "quantity"))
     switch kind {
     case "trend":
       let axis = self.axis(body, selection: selection)
@@ -160,6 +162,26 @@ struct ClaimReader {
       return nil
     }
     return quantity
+  }
+
+  /// Reports a cycle or run quantity of a simulation that does not run that many cycles.
+  func cycles(
+    of quantity: ResultQuantity?, in selection: ResultSelection?, at location: SourceLocation
+  ) {
+    guard let quantity, let selection,
+      let simulation = simulations.first(where: { $0.name == selection.simulation })
+    else { return }
+    let needed: Int
+    switch quantity {
+    case .step: return
+    case .cycle(.number(let n), _): needed = max(n, 2)
+    case .cycle(.last, _), .run: needed = 2
+    }
+    guard simulation.cycles < needed else { return }
+    sink.error(
+      "'\(quantity.name)' needs \(needed) cycles; simulation '\(simulation.name)' runs "
+        + "\(simulation.cycles)",
+      at: location, hint: "set 'cycles: \(max(needed, 100))' in simulation '\(simulation.name)'")
   }
 
   /// `simulation:` and `at:` of a claim, observation or dataset (and `among:` for claims,

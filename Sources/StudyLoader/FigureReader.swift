@@ -50,6 +50,11 @@ struct FigureReader {
               hint: "write STEP.METRIC, e.g. discharge.capacity")
             continue
           }
+          if let selection {
+            claims.cycles(
+              of: quantity, in: selection,
+              at: YAMLDiagnostics.location(of: node, file: list.file))
+          }
           columns.append(quantity)
         }
       }
@@ -121,10 +126,14 @@ struct FigureReader {
 
   private func panel(_ reader: MappingReader, kind: FigureSpec.Kind) -> PanelSpec? {
     let selection = claims.selection(reader)
-    let x = reader.string(
-      "x", example: kind == .sweep ? SweepAxis.npRatioName : CurveColumn.soc.rawValue)
-    let y = reader.string(
-      "y", example: kind == .sweep ? "discharge.capacity" : CurveColumn.voltage.rawValue)
+    let x = reader.string("x", example: Self.example(kind).x)
+    let y = reader.string("y", example: Self.example(kind).y)
+    let y2 = reader.string("y2", required: false)
+    if kind != .cycle, y2 != nil {
+      sink.error(
+        "'y2' is for cycle figures", at: reader.location(of: "y2"),
+        hint: "a second axis is drawn for cycle metrics; leave 'y2' out here")
+    }
     let series = reader.string("series", required: false)
     let seriesValues = reader.value("series_values", required: false, example: "[0.8, 1.0, 1.35]")
       .map {
@@ -138,7 +147,13 @@ struct FigureReader {
         }
         return values
       }
-    let step = reader.string("step", required: kind != .sweep, example: "discharge")
+    let needsStep = kind == .curve || kind == .profile
+    let step = reader.string("step", required: needsStep, example: "discharge")
+    if !needsStep, step != nil {
+      sink.error(
+        "'step' is for curve and profile figures", at: reader.location(of: "step"),
+        hint: "a \(kind.rawValue) figure reads each run's results; leave 'step' out")
+    }
     let overlay = reader.string("overlay", required: false)
     let xLabel = reader.string("x_label", required: false)
     let yLabel = reader.string("y_label", required: false)
@@ -147,10 +162,12 @@ struct FigureReader {
     guard let selection, let x, let y else { return nil }
     // Check x, y and the step all, so that every problem is reported at once.
     var axes: (x: PanelAxis, y: PanelQuantity)?
+    var secondary: PanelQuantity?
     switch kind {
     case .sweep:
       let axisKnown = axis(x, selection, at: reader.location(of: "x"))
       let quantity = known(y, at: reader.location(of: "y"))
+      claims.cycles(of: quantity, in: selection, at: reader.location(of: "y"))
       if axisKnown, let quantity { axes = (.sweep(x), .result(quantity)) }
     case .curve:
       let column = member(x, CurveColumn.axes, "x", reader)
@@ -160,8 +177,31 @@ struct FigureReader {
       let column = member(x, [ProfileColumn.x], "x", reader)
       let quantity = member(y, ProfileColumn.quantities, "y", reader)
       if let column, let quantity { axes = (.profile(column), .profile(quantity)) }
+    case .cycle:
+      let column = x == PanelAxis.cycleNumberName ? PanelAxis.cycleNumber : nil
+      if column == nil {
+        sink.error(
+          "'x' cannot be '\(x)' here", at: reader.location(of: "x"),
+          hint: "a cycle figure plots against the cycle number: write 'x: cycle'")
+      }
+      let quantity = member(y, CycleMetric.allCases, "y", reader)
+      if let y2 {
+        secondary = member(y2, CycleMetric.allCases, "y2", reader).map(PanelQuantity.cycle)
+      }
+      if y2 != nil, secondary == nil { break }
+      if let column, let quantity { axes = (column, .cycle(quantity)) }
     }
     var valid = axes != nil
+    if kind == .cycle,
+      let simulation = simulations.first(where: { $0.name == selection.simulation }),
+      simulation.cycles < 2
+    {
+      sink.error(
+        "a cycle figure needs a simulation of several cycles; '\(simulation.name)' runs one",
+        at: reader.location(of: "simulation"),
+        hint: "add 'cycles: 100' to simulation '\(simulation.name)'")
+      valid = false
+    }
     var selector: StepSelector?
     if let step {
       selector = StepSelector(step)
@@ -185,8 +225,18 @@ struct FigureReader {
     }
     guard valid, let axes else { return nil }
     return PanelSpec(
-      selection: selection, x: axes.x, y: axes.y, series: series, seriesValues: seriesValues,
+      selection: selection, x: axes.x, y: axes.y, y2: secondary, series: series,
+      seriesValues: seriesValues,
       step: selector, overlay: overlay, labels: (xLabel, yLabel), limits: (xLimits, yLimits))
+  }
+
+  /// The x and y a panel of `kind` is shown with in error hints.
+  private static func example(_ kind: FigureSpec.Kind) -> (x: String, y: String) {
+    switch kind {
+    case .sweep: return (SweepAxis.npRatioName, "discharge.capacity")
+    case .curve, .profile: return (CurveColumn.soc.rawValue, CurveColumn.voltage.rawValue)
+    case .cycle: return (PanelAxis.cycleNumberName, CycleMetric.retention.rawValue)
+    }
   }
 
   private func axis(_ name: String, _ selection: ResultSelection, at location: SourceLocation)

@@ -9,6 +9,9 @@ public struct FigureSpec: Sendable, Equatable {
     case curve
     /// A profile along the cell at given times (electrolyte concentration).
     case profile
+    /// A cycle quantity against the cycle number, one line per case, with an optional second
+    /// quantity on a right-hand axis (retention and coulombic efficiency versus cycle).
+    case cycle
   }
 
   /// The identifier, referenced in prose as `@id`.
@@ -38,8 +41,11 @@ public struct PanelSpec: Sendable, Equatable {
   public let selection: ResultSelection
   /// The x axis: a sweep axis (sweep), `capacity`, `soc` or `time` (curve), `x` (profile).
   public let x: PanelAxis
-  /// The y quantity: a result quantity (sweep) or a time-series column (curve, profile).
+  /// The y quantity: a result quantity (sweep), a time-series column (curve, profile) or a
+  /// cycle metric (cycle).
   public let y: PanelQuantity
+  /// A second quantity on a right-hand axis, drawn dashed (cycle figures).
+  public let y2: PanelQuantity?
   /// A sweep axis whose values become separate series (lines), if any.
   public let series: String?
   /// The values of the series axis to draw (all of them when nil).
@@ -55,8 +61,8 @@ public struct PanelSpec: Sendable, Equatable {
 
   /// A panel.
   public init(
-    selection: ResultSelection, x: PanelAxis, y: PanelQuantity, series: String?,
-    seriesValues: [Double]? = nil,
+    selection: ResultSelection, x: PanelAxis, y: PanelQuantity, y2: PanelQuantity? = nil,
+    series: String?, seriesValues: [Double]? = nil,
     step: StepSelector?, overlay: String?, labels: (x: String?, y: String?),
     limits: (x: ClosedRange<Double>?, y: ClosedRange<Double>?)
   ) {
@@ -64,6 +70,7 @@ public struct PanelSpec: Sendable, Equatable {
     self.selection = selection
     self.x = x
     self.y = y
+    self.y2 = y2
     self.series = series
     self.step = step
     self.overlay = overlay
@@ -73,7 +80,8 @@ public struct PanelSpec: Sendable, Equatable {
 
   /// Equality of every field.
   public static func == (lhs: PanelSpec, rhs: PanelSpec) -> Bool {
-    lhs.selection == rhs.selection && lhs.x == rhs.x && lhs.y == rhs.y && lhs.series == rhs.series
+    lhs.selection == rhs.selection && lhs.x == rhs.x && lhs.y == rhs.y && lhs.y2 == rhs.y2
+      && lhs.series == rhs.series
       && lhs.seriesValues == rhs.seriesValues
       && lhs.step == rhs.step && lhs.overlay == rhs.overlay && lhs.labels == rhs.labels
       && lhs.limits == rhs.limits
@@ -131,6 +139,11 @@ public enum PanelAxis: Sendable, Hashable {
   case curve(CurveColumn)
   /// A profile column (profile figures: position).
   case profile(ProfileColumn)
+  /// The cycle number (cycle figures).
+  case cycleNumber
+
+  /// The name the cycle number is written as.
+  public static let cycleNumberName = "cycle"
 
   /// The name as the study writes it.
   public var name: String {
@@ -138,6 +151,7 @@ public enum PanelAxis: Sendable, Hashable {
     case .sweep(let axis): return axis
     case .curve(let column): return column.rawValue
     case .profile(let column): return column.rawValue
+    case .cycleNumber: return Self.cycleNumberName
     }
   }
 }
@@ -150,6 +164,8 @@ public enum PanelQuantity: Sendable, Hashable {
   case curve(CurveColumn)
   /// A profile column (profile figures).
   case profile(ProfileColumn)
+  /// A metric of every cycle (cycle figures).
+  case cycle(CycleMetric)
 
   /// The name as the study writes it.
   public var name: String {
@@ -157,6 +173,7 @@ public enum PanelQuantity: Sendable, Hashable {
     case .result(let quantity): return quantity.name
     case .curve(let column): return column.rawValue
     case .profile(let column): return column.rawValue
+    case .cycle(let metric): return metric.rawValue
     }
   }
 }

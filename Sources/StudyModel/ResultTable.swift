@@ -2,17 +2,28 @@
 public struct ResultRow: Sendable, Equatable, Codable {
   /// Axis values by axis name.
   public let coordinates: [String: Double]
-  /// Quantity values (stored as an object keyed by each quantity's name).
+  /// Quantity values (stored as an object keyed by each quantity's name): the steps of the
+  /// first cycle, the last cycle and the run.
   public let quantities: [ResultQuantity: Double]
+  /// Every cycle's values, for a run in cycles.
+  public let cycles: CycleTable?
 
   /// A row.
-  public init(coordinates: [String: Double], quantities: [ResultQuantity: Double]) {
+  public init(
+    coordinates: [String: Double], quantities: [ResultQuantity: Double], cycles: CycleTable? = nil
+  ) {
     self.coordinates = coordinates
     self.quantities = quantities
+    self.cycles = cycles
   }
 
-  /// The value of `quantity`, if the run has it.
-  public subscript(_ quantity: ResultQuantity) -> Double? { quantities[quantity] }
+  /// The value of `quantity`, if the run has it (`cycleN.METRIC` from the cycle table).
+  public subscript(_ quantity: ResultQuantity) -> Double? {
+    if case .cycle(let cycle, let metric) = quantity, let cycles {
+      return cycles.value(metric, cycle: cycle)
+    }
+    return quantities[quantity]
+  }
 }
 
 extension ResultQuantity: Codable {

@@ -1,0 +1,132 @@
+import Foundation
+import Pipeline
+import StudyModel
+import TestSupport
+import Testing
+
+/// A study of a cell in cycles: its per-cycle tables are published, cycle quantities feed
+/// claims, tables and figures, and quantities of cycles a simulation does not run are refused.
+@Suite struct CyclingStudyTests {
+  static let study = """
+    title: Cycling with SEI and plating
+    description: Ten cycles of the reference seed cell at two N/P ratios.
+    cells:
+      aging: reference-seed-chen2020-sei-plating
+    simulations:
+      cycling:
+        cell: aging
+        protocol:
+          - Charge at 2.8 mA/cm2 until 4.2 V
+          - Discharge at 2.8 mA/cm2 until 2.5 V
+        cycles: 10
+        mesh: [5, 3]
+        sweep:
+          np: {basis: theoretical, values: [0.8, 1.2]}
+    claims:
+      - id: ce-high
+        text: The coulombic efficiency stays above 95 % from the second cycle.
+        source: a test
+        threshold: {quantity: run.minimum_coulombic_efficiency_after_first, above: 0.95}
+        simulation: cycling
+      - id: sei-grows-with-np
+        text: More lithium is lost to SEI by cycle 10 at the higher N/P.
+        source: a test
+        trend: {quantity: cycle10.lithium_lost_to_sei, along: np, direction: increasing}
+        simulation: cycling
+    figures:
+      - id: fig-retention
+        kind: cycle
+        caption: Retention and coulombic efficiency versus cycle.
+        panels:
+          - {simulation: cycling, x: cycle, y: retention, y2: coulombic_efficiency, series: np}
+      - id: fig-retention-vs-np
+        kind: sweep
+        caption: Retention after 10 cycles versus N/P.
+        panels:
+          - {simulation: cycling, x: np, y: cycle10.retention}
+    tables:
+      - id: tab-cycles
+        caption: Lithium lost by the last cycle.
+        simulation: cycling
+        rows: np
+        columns: [last_cycle.lithium_lost_to_sei, run.cycles_to_ce_99]
+
+    """
+
+  private func project(_ study: String) throws -> TemporaryFolder {
+    let folder = try TemporaryFolder()
+    try FileManager.default.copyItem(
+      atPath: ProjectPaths.library, toPath: "\(folder.path)/studies/library")
+    try folder.write(study, to: "studies/aging/study.yaml")
+    return folder
+  }
+
+  private func build(_ project: TemporaryFolder) -> Result<SiteBuild.Summary, BuildFailure> {
+    SiteBuild(
+      options: BuildOptions(
+        studiesRoot: "\(project.path)/studies", outputFolder: "\(project.path)/output",
+        templatesFolder: "\(project.path)/templates")
+    ) { _ in }.run()
+  }
+
+  @Test func publishesEveryCycleAndDrawsAndClaimsFromThem() throws {
+    let project = try project(Self.study)
+    defer { project.remove() }
+    _ = try build(project).get()
+    for number in ["001", "002"] {
+      let table = try #require(project.read("output/aging/data/runs/\(number)-cycling.cycles.csv"))
+      let lines = table.split(separator: "\n")
+      #expect(lines.count == 11, "a header and ten cycles")
+      let header = lines[0].split(separator: ",").map(String.init)
+      // PyBaMM's cycling columns first, with their names and units.
+      #expect(
+        Array(header.prefix(10)) == [
+          "cycle", "charge_capacity_mAh_cm2", "discharge_capacity_mAh_cm2",
+          "coulombic_efficiency", "li_lost_to_sei_mAh_cm2", "li_lost_to_plating_mAh_cm2",
+          "neg_sei_thickness_avg_nm", "neg_lam_pct", "pos_lam_pct", "end_time_s",
+        ])
+      #expect(lines.last?.hasPrefix("10,") == true)
+    }
+    let manifest = try #require(project.read("output/aging/manifest.json"))
+    #expect(manifest.contains("\"cycles\" : \"data/runs/001-cycling.cycles.csv\""))
+    #expect(manifest.contains("\"pass\""))
+    #expect(!manifest.contains("\"fail\""))
+    #expect(!manifest.contains("undetermined"))
+    // The cycle figure's data: per N/P, ten cycles of retention and efficiency.
+    let figureData = try #require(project.read("output/aging/data/fig-retention.csv"))
+    #expect(figureData.split(separator: "\n").count > 10)
+    #expect(project.read("output/aging/figures/fig-retention.svg") != nil)
+    let sweepData = try #require(project.read("output/aging/data/fig-retention-vs-np.csv"))
+    let retentions = sweepData.split(separator: "\n").dropFirst().compactMap {
+      $0.split(separator: ",").last.flatMap { Double($0) }
+    }
+    #expect(retentions.count == 2)
+    #expect(retentions.allSatisfy { $0 > 99 && $0 < 100 }, "\(retentions)")
+    let table = try #require(project.read("output/aging/data/tab-cycles.csv"))
+    #expect(table.split(separator: "\n").count == 3)
+  }
+
+  @Test func refusesCycleQuantitiesASimulationDoesNotRun() throws {
+    let study = Self.study
+      .replacingOccurrences(of: "cycle10.lithium_lost_to_sei", with: "cycle12.lithium_lost_to_sei")
+      .replacingOccurrences(of: "cycles: 10", with: "cycles: 1")
+    let project = try project(study)
+    defer { project.remove() }
+    guard case .failure(let failure) = build(project) else {
+      Issue.record("the build should fail")
+      return
+    }
+    let messages = failure.diagnostics.map(\.message)
+    #expect(
+      messages.contains(
+        "'cycle12.lithium_lost_to_sei' needs 12 cycles; simulation 'cycling' runs 1"))
+    #expect(
+      messages.contains(
+        "'run.minimum_coulombic_efficiency_after_first' needs 2 cycles; simulation 'cycling' runs 1"
+      ))
+    #expect(
+      messages.contains("a cycle figure needs a simulation of several cycles; 'cycling' runs one"))
+    #expect(messages.contains("'cycle10.retention' needs 10 cycles; simulation 'cycling' runs 1"))
+    #expect(project.read("output/index.html") == nil, "nothing is written")
+  }
+}
