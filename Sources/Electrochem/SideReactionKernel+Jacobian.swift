@@ -162,13 +162,34 @@ extension SideReactionKernel {
           * c.lamStressPerStoichiometry / c.lamCritical
       }
     }
+    // The lithiation-driven part −β ε_s x_surf^m r, r = −3 j / (F R c_max), while r > 0:
+    // its derivatives by the surface stoichiometry, j and the active fraction.
+    var perSurface = 0.0
+    var lithiationPerCurrent = 0.0
+    var lithiationPerFraction = 0.0
+    if c.lithiationDriven {
+      let filling = -c.fillingPerCurrent * y[base + Slot.interfacialCurrent]
+      let surface = 1.5 * y[shellOf[shells - 1]] - 0.5 * y[shellOf[shells - 2]]
+      if filling > 0, surface > 0 {
+        let fraction = y[base + c.fraction]
+        let power = Math.pow(surface, c.lamLithiationExponent)
+        let coefficient = c.lamLithiation * c.epsilon0
+        lithiationPerFraction = -coefficient * power * filling
+        lithiationPerCurrent = coefficient * fraction * power * c.fillingPerCurrent
+        perSurface =
+          -coefficient * fraction * c.lamLithiationExponent
+          * Math.pow(surface, c.lamLithiationExponent - 1) * filling
+      }
+    }
     let inverse = 1 / c.epsilon0
     for index in 0..<shells {
       let shell = shellOf[index]
       var perShell = weights[index]
-      if index == shells - 1 { perShell -= 1.5 }
-      if index == shells - 2 { perShell += 0.5 }
-      let ratePerShell = perTension * perShell
+      var surfaceWeight = 0.0
+      if index == shells - 1 { surfaceWeight = 1.5 }
+      if index == shells - 2 { surfaceWeight = -0.5 }
+      perShell -= surfaceWeight
+      let ratePerShell = perTension * perShell + perSurface * surfaceWeight
       target.add(fractionRow, shell, -ratePerShell * inverse)
       target.add(lostRow, shell, (weights[index] * rate + mean * ratePerShell) * inverse)
     }
@@ -177,12 +198,13 @@ extension SideReactionKernel {
     let perSEICurrent = c.lamPerSEI * area[k] / PhysicalConstants.faraday
     let ratePerFraction =
       c.lamPerSEI * (c.area0 * sei.value + area[k] * sei.fraction) / PhysicalConstants.faraday
+      + lithiationPerFraction
     let current = y[currentIndex]
     let ratePerCurrent = -c.lamPerCurrent * (current > 0 ? 1 : current < 0 ? -1 : 0)
     var dependencies: [(Int, Double)] = [
       (base + Slot.solidPotential, perSEICurrent * sei.phiS),
       (base + Slot.electrolytePotential, perSEICurrent * sei.phiE),
-      (base + Slot.interfacialCurrent, perSEICurrent * sei.current),
+      (base + Slot.interfacialCurrent, perSEICurrent * sei.current + lithiationPerCurrent),
     ]
     // The applied current only where the structure has it (a current-driven loss).
     if c.lamPerCurrent > 0 { dependencies.append((currentIndex, ratePerCurrent)) }

@@ -176,7 +176,8 @@ extension SideReactionKernel {
   }
 
   /// dε_s/dt of volume `k` and its particle's mean stoichiometry x̄: stress-driven
-  /// −β (σ_h⁺ / σ_c)^m, reaction-driven β_SEI a j_SEI / F and current-driven −k |I|.
+  /// −β (σ_h⁺ / σ_c)^m, lithiation-driven −β ε_s x_surf^m max(−3 j / (F R c_max), 0),
+  /// reaction-driven β_SEI a j_SEI / F and current-driven −k |I|.
   func activeMaterialRate(_ c: SideConstants, k: Int, y: UnsafePointer<Double>) -> (
     rate: Double, mean: Double
   ) {
@@ -189,6 +190,14 @@ extension SideReactionKernel {
       let surface = 1.5 * y[shellOf[shells - 1]] - 0.5 * y[shellOf[shells - 2]]
       let tensile = max(c.lamStressPerStoichiometry * (mean - surface), 0)
       rate -= c.lamRate * Math.pow(tensile / c.lamCritical, c.lamExponent)
+    }
+    if c.lithiationDriven {
+      let filling = -c.fillingPerCurrent * y[start[k] + Slot.interfacialCurrent]
+      if filling > 0 {
+        let surface = max(1.5 * y[shellOf[shells - 1]] - 0.5 * y[shellOf[shells - 2]], 0)
+        let solid = c.epsilon0 * y[start[k] + c.fraction]
+        rate -= c.lamLithiation * solid * Math.pow(surface, c.lamLithiationExponent) * filling
+      }
     }
     rate += c.lamPerSEI * area[k] * seiCurrent[k].value / PhysicalConstants.faraday
     rate -= c.lamPerCurrent * abs(y[currentIndex])

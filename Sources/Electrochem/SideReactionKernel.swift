@@ -41,6 +41,12 @@ struct SideConstants {
   var lamStressPerStoichiometry = 0.0
   var lamPerSEI = 0.0
   var lamPerCurrent = 0.0
+  /// Lithiation-driven loss: β, m and 3 / (F R c_max), which turns j into the particle's
+  /// rate of filling (s⁻¹ per A/m²).
+  var lithiationDriven = false
+  var lamLithiation = 0.0
+  var lamLithiationExponent = 2.0
+  var fillingPerCurrent = 0.0
 
   enum SEIForm { case none, reaction, solvent, ec, interstitial, migration }
   enum PlatingForm { case none, reversible, irreversible, partial }
@@ -219,6 +225,13 @@ final class SideReactionKernel {
         c.lamStressPerStoichiometry =
           2.0 / 3.0 * stress.partialMolarVolumeM3Mol * stress.youngsModulusPa
           * p.maxConcentrationMolM3 / (3 * (1 - stress.poissonRatio))
+      }
+      if let lithiation = loss.lithiation {
+        c.lithiationDriven = true
+        c.lamLithiation = lithiation.rate
+        c.lamLithiationExponent = lithiation.exponent
+        c.fillingPerCurrent =
+          3 / (faraday * p.particleRadiusM * p.maxConcentrationMolM3)
       }
       c.lamPerSEI = loss.perSEIM3Mol
       c.lamPerCurrent = loss.perCurrentM2PerAS

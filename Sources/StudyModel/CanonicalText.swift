@@ -75,6 +75,10 @@ public enum CanonicalText {
             + "\(number(stress.youngsModulusPa)),\(number(stress.poissonRatio)),"
             + "\(stress.stressInducedDiffusion),\(number(stress.referenceConcentrationMolM3))")
       }
+      if let lithiation = loss.lithiation {
+        lines.append(
+          "lam.lithiation=\(number(lithiation.rate)),\(number(lithiation.exponent))")
+      }
       lines += [
         "lam.per_sei=\(number(loss.perSEIM3Mol))",
         "lam.per_current=\(number(loss.perCurrentM2PerAS))",

@@ -166,16 +166,43 @@ public struct ActiveMaterialLoss: Sendable, Equatable, Hashable {
 
   }
 
+  /// Lithiation-driven loss of a material that swells as it fills (silicon):
+  /// dε_s/dt = −β ε_s x_surf^m r, where r = max(−3 j / (F R c_max), 0) is the rate at which
+  /// the particle is being lithiated (s⁻¹), so that each lithiation loses the share
+  /// β ∫ x^m dx of the material, more the fuller it is filled.
+  ///
+  /// Silicon's volume grows by some 300 % on full lithiation (Poetke et al.), and its fade
+  /// grows with the stoichiometry swing each cycle; with m = 2 the loss of one lithiation
+  /// from 0 to x is β x³ / 3, the cube of the swing.
+  public struct LithiationDriven: Sendable, Equatable, Hashable {
+    /// β, the share of the material lost per unit of stoichiometry lithiated at x = 1.
+    public var rate: Double
+    /// The exponent m on the surface stoichiometry.
+    public var exponent: Double
+
+    /// A lithiation-driven loss.
+    public init(rate: Double, exponent: Double) {
+      self.rate = rate
+      self.exponent = exponent
+    }
+  }
+
   /// The stress-driven part, if any.
   public var stress: StressDriven?
+  /// The lithiation-driven part, if any.
+  public var lithiation: LithiationDriven?
   /// Reaction-driven loss per mole of SEI formed, dε_s/dt = β a j_SEI / F, m³/mol (0: none).
   public var perSEIM3Mol: Double
   /// Current-driven loss, dε_s/dt = −k |I|, per A/m² of applied current and second (0: none).
   public var perCurrentM2PerAS: Double
 
   /// A loss of active material.
-  public init(stress: StressDriven? = nil, perSEIM3Mol: Double = 0, perCurrentM2PerAS: Double = 0) {
+  public init(
+    stress: StressDriven? = nil, lithiation: LithiationDriven? = nil, perSEIM3Mol: Double = 0,
+    perCurrentM2PerAS: Double = 0
+  ) {
     self.stress = stress
+    self.lithiation = lithiation
     self.perSEIM3Mol = perSEIM3Mol
     self.perCurrentM2PerAS = perCurrentM2PerAS
   }

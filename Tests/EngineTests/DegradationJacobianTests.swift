@@ -71,6 +71,11 @@ import Testing
     irreversible.negative.degradation.plating = LithiumPlating(
       reversibility: .irreversible, rateConstantMs: 1e-9, transferCoefficient: 0.65)
     cells.append(("irreversible plating with loss", irreversible))
+    var swelling = base
+    swelling.negative.degradation.sei = fastSEI
+    swelling.negative.degradation.activeMaterialLoss = ActiveMaterialLoss(
+      lithiation: .init(rate: 0.5, exponent: 2))
+    cells.append(("lithiation-driven loss", swelling))
     return cells
   }
 
@@ -91,7 +96,12 @@ import Testing
         y[base + current] = 0.05 * sin(phase + 2)
         y[layout.electrolytePotential(k)] = y[layout.solidPotential(k)] - 0.03 * sin(phase)
       }
-      if let fraction = slots.activeFraction { y[base + fraction] = 0.97 + 0.02 * sin(phase) }
+      if let fraction = slots.activeFraction {
+        y[base + fraction] = 0.97 + 0.02 * sin(phase)
+        // Every other volume lithiating (j < 0), for the lithiation-driven loss.
+        let j = layout.interfacialCurrent(k)
+        if k % 2 == 1 { y[j] = -abs(y[j]) - 0.1 }
+      }
       if let lost = slots.lostLithium { y[base + lost] = 0.01 + 0.005 * cos(phase) }
       if saturated, k % 3 == 0 {
         // Outer shells at, just below and just past a full surface.

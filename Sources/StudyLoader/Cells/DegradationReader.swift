@@ -158,16 +158,28 @@ struct DegradationReader {
         partialMolarVolumeM3Mol: omega, youngsModulusPa: modulus, poissonRatio: nu,
         stressInducedDiffusion: induced, referenceConcentrationMolM3: c0)
     }
+    if let lithiation = section.mapping("lithiation", required: false) {
+      defer { lithiation.finish() }
+      let beta = positive(lithiation, "rate", .none)
+      let m = lithiation.quantity("exponent", .none, range: 0...)
+      if let beta, let m {
+        loss.lithiation = ActiveMaterialLoss.LithiationDriven(rate: beta, exponent: m)
+      }
+    }
     loss.perSEIM3Mol =
       section.quantity(
         "per_sei", UnitDimension(m: 3, mol: -1), required: false, range: 0...) ?? 0
     loss.perCurrentM2PerAS =
       section.quantity(
         "per_current", UnitDimension(m: 2, s: -1, a: -1), required: false, range: 0...) ?? 0
-    if loss.stress == nil, loss.perSEIM3Mol == 0, loss.perCurrentM2PerAS == 0 {
+    if loss.stress == nil, loss.lithiation == nil, loss.perSEIM3Mol == 0,
+      loss.perCurrentM2PerAS == 0
+    {
       section.sink.error(
         "'\(section.path)' turns no loss on", at: section.location,
-        hint: "give 'stress: {…}', 'per_sei' or 'per_current', or leave the section out")
+        hint:
+          "give 'stress: {…}', 'lithiation: {…}', 'per_sei' or 'per_current', or leave the "
+          + "section out")
       return nil
     }
     return loss
