@@ -43,6 +43,13 @@ public enum SimulateRun {
         Diagnostic(.error, at: commandLine("--cycles"), "the number of cycles must be at least 1"))
     }
     let sweeps = axes(request, problems: &problems)
+    for case .parameter(let path, _) in sweeps where !path.exists(in: cell.parameters) {
+      problems.append(
+        Diagnostic(
+          .error, at: commandLine("--set"),
+          "cell '\(cell.name)' has no '\(path.name)': its submodel is not in the cell file",
+          hint: "add the submodel's section to the cell, or leave the override out"))
+    }
     guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
     let simulation = SimulationSpec(
       name: "simulate", cell: cell.name, protocolSteps: cycle, cycles: request.cycles,

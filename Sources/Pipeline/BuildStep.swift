@@ -4,6 +4,8 @@ public enum BuildStep: Int, CaseIterable, Sendable {
   case load
   /// Check templates and the reports' references before anything runs.
   case check
+  /// Run the studies' fits (reusing cached ones) and set the fitted values in their cells.
+  case fit
   /// Expand sweeps into jobs with content hashes and look them up in the cache.
   case plan
   /// Run what the cache does not hold.
@@ -22,6 +24,7 @@ public enum BuildStep: Int, CaseIterable, Sendable {
     switch self {
     case .load: return "load studies"
     case .check: return "check reports and templates"
+    case .fit: return "fit parameters"
     case .plan: return "plan simulations"
     case .simulate: return "simulate"
     case .analyse: return "analyse results and check claims"

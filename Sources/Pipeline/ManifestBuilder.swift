@@ -31,7 +31,7 @@ struct ManifestBuilder {
   /// The manifest of `study` with its runs (series files named by `seriesPaths`, by job).
   func manifest(
     study: Study, reportPath: String?, runs: StudyRuns?, analysis: StudyAnalysis?,
-    seriesPaths: [Int: String], cyclePaths: [Int: String] = [:]
+    seriesPaths: [Int: String], cyclePaths: [Int: String], fits: [FitResult]
   ) -> StudyManifest {
     var files = study.inputFiles
     if let reportPath { files.append(InputFileNames.normalized(reportPath)) }
@@ -73,9 +73,11 @@ struct ManifestBuilder {
         id: claim.id, text: claim.text, verdict: verdict?.outcome.rawValue ?? "undetermined",
         evidence: verdict?.evidence ?? "not evaluated")
     }
-    return StudyManifest(
+    var manifest = StudyManifest(
       study: study.slug, title: study.title, builtAt: builtAt, tool: tool, inputs: inputs,
       cells: cells, solver: solver, runs: manifestRuns, claims: claims)
+    manifest.fits = fits.isEmpty ? nil : fits
+    return manifest
   }
 
   /// The run's metrics in display units, keyed by "quantity [unit]", at six significant digits.

@@ -72,6 +72,7 @@ public final class SiteBuild {
     switch step {
     case .load: try load()
     case .check: try check()
+    case .fit: fit()
     case .plan: plan()
     case .simulate: simulate()
     case .analyse: analyse()
@@ -131,6 +132,23 @@ public final class SiteBuild {
       }
     }
     guard problems.isEmpty else { throw failure(.check, problems) }
+  }
+
+  private func fit() {
+    for state in states where !state.study.fits.isEmpty {
+      state.fits = state.study.fits.map { fit in
+        let result = FitRunner.run(
+          fit, study: state.study, cacheRoot: cacheFolder, ignoreCache: options.ignoreCache,
+          workers: options.workers)
+        let how = result.reused ? "reused from the cache" : "\(result.evaluations) simulations"
+        log(
+          "  \(state.study.slug): fit \(fit.id): objective \(String(format: "%.3g", result.initialObjective)) → \(String(format: "%.3g", result.objective)) (\(how))"
+        )
+        return result
+      }
+      state.study = FitRunner.applying(state.fits, to: state.study)
+    }
+    if states.allSatisfy({ $0.study.fits.isEmpty }) { log("  nothing to fit") }
   }
 
   private func plan() {
@@ -219,7 +237,7 @@ public final class SiteBuild {
       let manifest = manifests.manifest(
         study: state.study, reportPath: state.study.report?.path,
         runs: state.runs, analysis: state.analysis, seriesPaths: seriesPaths,
-        cyclePaths: cyclePaths)
+        cyclePaths: cyclePaths, fits: state.fits)
       try output.write(try manifest.json(), to: "\(slug)/manifest.json")
       for (index, path) in seriesPaths {
         if let file = state.runs?.series[index] {
@@ -263,6 +281,7 @@ public final class SiteBuild {
         ClaimsSection.markdown(claims: study.claims, verdicts: analysis?.verdicts ?? [:])
       },
       "comparison": { ComparisonSection.markdown(study: study, analysis: analysis) },
+      "fits": { FitsSection.markdown(fits: study.fits, results: state.fits) },
       "parameters": { ParameterSection.markdown(study: study) },
       "protocols": { ProtocolSection.markdown(study: study) },
       "provenance": { ProvenanceSection.markdown(manifest) },

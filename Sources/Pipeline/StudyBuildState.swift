@@ -6,8 +6,10 @@ import StudyModel
 
 /// What the build knows of one study as the steps go: each step fills in its part.
 final class StudyBuildState {
-  /// The study as loaded.
-  let study: Study
+  /// The study as loaded, with fitted values in its cells once the fit step ran.
+  var study: Study
+  /// Each fit's result, in the order declared.
+  var fits: [FitResult] = []
   /// Its folder.
   let folder: String
   /// The plan and the runs (reused or simulated).

@@ -9,7 +9,7 @@ import StudyModel
 public enum ReportAssembler {
   /// The names of the sections the build generates, placed with `{{name}}` like floats.
   public static let generatedSections = [
-    "claims", "comparison", "parameters", "protocols", "provenance",
+    "claims", "comparison", "fits", "parameters", "protocols", "provenance",
   ]
 
   /// The report's Markdown with references resolved and floats marked, or the problems.

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import StudyModel
 
@@ -159,6 +160,8 @@ public struct StudyManifest: Codable, Equatable {
   public let runs: [Run]
   /// Every claim with its verdict.
   public let claims: [ClaimResult]
+  /// Every fit's values and residuals (absent when the study fits nothing).
+  public var fits: [FitResult]? = nil
 
   /// The manifest's JSON: sorted keys, two-space indentation, newline at the end.
   public func json() throws -> Data {

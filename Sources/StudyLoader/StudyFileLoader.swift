@@ -41,6 +41,10 @@ public enum StudyFileLoader {
       root: root, claims: claimReader, simulations: simulations, datasets: datasets, sink: sink)
     let figures = figureReader.figures()
     let tables = figureReader.tables()
+    let fits = FitReader(
+      root: root, cells: definitions, simulations: simulations, observations: observations,
+      sink: sink
+    ).fits()
     root.finish()
     let report = ReportReader.read(folder: folder, simulations: simulations, sink: sink)
     guard let title, !sink.hasErrors else { return .failure(DiagnosticList(sink.diagnostics)) }
@@ -48,6 +52,7 @@ public enum StudyFileLoader {
       slug: (folder as NSString).lastPathComponent, title: title, path: path, cells: definitions,
       simulations: simulations, observations: observations, claims: claims, datasets: datasets,
       figures: figures, tables: tables)
+    study.fits = fits
     study.summary = summary
     study.report = report
     return .success(study)
@@ -80,6 +85,14 @@ public enum StudyFileLoader {
       let simulation = SimulationReader(
         reader: reader, name: name, declaredCells: declared, sink: sink)
       if let spec = simulation.read() {
+        if let cell = cells[spec.cell] {
+          for case .parameter(let path, _) in spec.sweeps where !path.exists(in: cell.parameters) {
+            sink.error(
+              "simulation '\(name)' sweeps '\(path.name)', which cell '\(spec.cell)' does not have",
+              at: reader.location(of: "sweep"),
+              hint: "turn the submodel on in the cell, or sweep another parameter")
+          }
+        }
         result.append(spec)
       }
       reader.finish()

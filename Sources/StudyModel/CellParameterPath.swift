@@ -27,16 +27,30 @@ public struct CellParameterPath: Sendable, Hashable, CustomStringConvertible {
   /// The values it may take.
   public let bound: Bound
   private let setter: @Sendable (inout CellParameters, Double) -> Void
+  private let reader: @Sendable (CellParameters) -> Double?
 
   private init(
     _ name: String, _ dimension: UnitDimension, _ bound: Bound,
     _ setter: @escaping @Sendable (inout CellParameters, Double) -> Void
   ) {
+    self.init(name, dimension, bound, read: { _ in 0 }, write: setter)
+  }
+
+  private init(
+    _ name: String, _ dimension: UnitDimension, _ bound: Bound,
+    read reader: @escaping @Sendable (CellParameters) -> Double?,
+    write setter: @escaping @Sendable (inout CellParameters, Double) -> Void
+  ) {
     self.name = name
     self.dimension = dimension
     self.bound = bound
+    self.reader = reader
     self.setter = setter
   }
+
+  /// Whether `cell` has the parameter: a degradation parameter needs its submodel (and, for
+  /// an SEI rate, the SEI form it belongs to) in the cell file.
+  public func exists(in cell: CellParameters) -> Bool { reader(cell) != nil }
 
   /// The name.
   public var description: String { name }
@@ -100,6 +114,71 @@ public struct CellParameterPath: Sendable, Hashable, CustomStringConvertible {
     ]
   }
 
+  /// The degradation parameters of electrode `side` that studies may sweep and fit; each
+  /// exists only where the cell turns its submodel on.
+  private static func degradation(
+    _ side: String, _ part: WritableKeyPath<CellParameters, ElectrodeParameters> & Sendable
+  ) -> [CellParameterPath] {
+    let solvent = CellParameterPath(
+      "\(side).sei.solvent_diffusivity", .diffusivity, .positive,
+      read: {
+        guard case .solventDiffusion(let d, _)? = $0[keyPath: part].degradation.sei?.limit
+        else { return nil }
+        return d
+      },
+      write: {
+        guard case .solventDiffusion(_, let c)? = $0[keyPath: part].degradation.sei?.limit
+        else { return }
+        $0[keyPath: part].degradation.sei?.limit = .solventDiffusion(
+          diffusivityM2s: $1, solventConcentrationMolM3: c)
+      })
+    let exchange = CellParameterPath(
+      "\(side).sei.exchange_current", .currentDensity, .positive,
+      read: {
+        guard case .reaction(let j0, _)? = $0[keyPath: part].degradation.sei?.limit
+        else { return nil }
+        return j0
+      },
+      write: {
+        guard case .reaction(_, let alpha)? = $0[keyPath: part].degradation.sei?.limit
+        else { return }
+        $0[keyPath: part].degradation.sei?.limit = .reaction(
+          exchangeCurrentAm2: $1, transferCoefficient: alpha)
+      })
+    let resistivity = CellParameterPath(
+      "\(side).sei.resistivity", UnitDimension(m: 3, kg: 1, s: -3, a: -2), .nonNegative,
+      read: { $0[keyPath: part].degradation.sei?.resistivityOhmM },
+      write: { $0[keyPath: part].degradation.sei?.resistivityOhmM = $1 })
+    let platingRate = CellParameterPath(
+      "\(side).plating.rate_constant", UnitDimension(m: 1, s: -1), .positive,
+      read: { $0[keyPath: part].degradation.plating?.rateConstantMs },
+      write: { $0[keyPath: part].degradation.plating?.rateConstantMs = $1 })
+    let decay = CellParameterPath(
+      "\(side).plating.dead_lithium_decay", UnitDimension(s: -1), .positive,
+      read: {
+        guard
+          case .partiallyReversible(let gamma)? = $0[keyPath: part].degradation.plating?
+            .reversibility
+        else { return nil }
+        return gamma
+      },
+      write: {
+        guard case .partiallyReversible? = $0[keyPath: part].degradation.plating?.reversibility
+        else { return }
+        $0[keyPath: part].degradation.plating?.reversibility = .partiallyReversible(
+          deadLithiumDecayPerS: $1)
+      })
+    let lithiation = CellParameterPath(
+      "\(side).loss_of_active_material.lithiation.rate", .none, .positive,
+      read: { $0[keyPath: part].degradation.activeMaterialLoss?.lithiation?.rate },
+      write: { $0[keyPath: part].degradation.activeMaterialLoss?.lithiation?.rate = $1 })
+    let stress = CellParameterPath(
+      "\(side).loss_of_active_material.stress.rate_constant", UnitDimension(s: -1), .positive,
+      read: { $0[keyPath: part].degradation.activeMaterialLoss?.stress?.rateConstantPerS },
+      write: { $0[keyPath: part].degradation.activeMaterialLoss?.stress?.rateConstantPerS = $1 })
+    return [solvent, exchange, resistivity, platingRate, decay, lithiation, stress]
+  }
+
   private static let table: [String: CellParameterPath] = {
     var paths: [CellParameterPath] = [
       .init("separator.thickness", .length, .positive) { $0.separator.thicknessM = $1 },
@@ -124,6 +203,7 @@ public struct CellParameterPath: Sendable, Hashable, CustomStringConvertible {
       .init("area", .area, .positive) { $0.areaM2 = $1 },
     ]
     paths += electrode("negative", \.negative) + electrode("positive", \.positive)
+    paths += degradation("negative", \.negative) + degradation("positive", \.positive)
     return Dictionary(uniqueKeysWithValues: paths.map { ($0.name, $0) })
   }()
 }

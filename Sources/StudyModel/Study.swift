@@ -6,8 +6,9 @@ public struct Study: Sendable, Equatable {
   public let title: String
   /// The study file's path.
   public let path: String
-  /// The cells, by the names the study gives them.
-  public let cells: [String: CellDefinition]
+  /// The cells, by the names the study gives them (with fitted values once a build has
+  /// fitted them).
+  public var cells: [String: CellDefinition]
   /// The simulations, in the order they are declared.
   public let simulations: [SimulationSpec]
   /// Measured values from the paper, by identifier.
@@ -20,6 +21,8 @@ public struct Study: Sendable, Equatable {
   public let figures: [FigureSpec]
   /// Declared tables, in order.
   public let tables: [TableSpec]
+  /// Declared fits, in order; they run before the simulations that use their cells.
+  public var fits: [FitSpec] = []
   /// Every file the study was read from (study file, library entries, tables, datasets),
   /// sorted.
   public var inputFiles: [String] = []

@@ -13,15 +13,22 @@ struct BenchCommand: ParsableCommand {
     discussion: """
       np-sweep: N/P 0.4 to 2.2 by 0.1 at 0.75 and 2.8 mA/cm2 (38 simulations), charge to 4.2 V \
       then discharge to 2.5 V, on the seed reference cell; the workload of PyBaMM's \
-      np_sweep_dfn.jsonl. Build in release mode first (make site or swift build -c release).
+      np_sweep_dfn.jsonl. cycling: the seed cell with SEI and partially reversible plating at \
+      N/P 1.2, 2.8 mA/cm2, 100 cycles on the coarse mesh, then every cycling simulation of \
+      --study (the seed study's Fig. 3 sweep). Build in release mode first (make site or \
+      swift build -c release).
       """
   )
 
-  @Argument(help: "The workload: np-sweep, or residual (the DFN residual alone).")
+  @Argument(
+    help: "The workload: np-sweep, cycling, or residual (the DFN residual alone).")
   var workload: String
 
-  @Option(help: "The seed reference cell file.")
-  var cell = "studies/library/cells/reference-seed-chen2020.yaml"
+  @Option(help: "The seed reference cell file (for cycling, its version with SEI and plating).")
+  var cell: String?
+
+  @Option(help: "The study whose cycling simulations the cycling workload runs.")
+  var study = "studies/sigr-nmc811-np-ratio"
 
   @Flag(help: "Also run the fine mesh (60 per region, 40 per particle).")
   var fine = false
@@ -36,9 +43,12 @@ struct BenchCommand: ParsableCommand {
   var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
   func run() throws {
-    guard ["np-sweep", "residual"].contains(workload) else {
-      throw ValidationError("unknown workload '\(workload)'; known: np-sweep, residual")
+    guard ["np-sweep", "cycling", "residual"].contains(workload) else {
+      throw ValidationError("unknown workload '\(workload)'; known: np-sweep, cycling, residual")
     }
+    let cell =
+      self.cell
+      ?? "studies/library/cells/reference-seed-chen2020\(workload == "cycling" ? "-sei-plating" : "").yaml"
     let loader = CellFileLoader(libraryFolder: CellFileLoader.library(for: cell))
     let definition = loader.load(path: cell)
     guard case .success(let seed) = definition else {
@@ -46,6 +56,10 @@ struct BenchCommand: ParsableCommand {
         FileHandle.standardError.write(Data(DiagnosticRenderer.render(list.diagnostics).utf8))
       }
       throw ExitCode.failure
+    }
+    if workload == "cycling" {
+      try runCycling(seed.parameters)
+      return
     }
     for mesh in fine ? [DFNMesh.coarse, .fine] : [.coarse] {
       if workload == "residual" {
@@ -60,6 +74,21 @@ struct BenchCommand: ParsableCommand {
         cell: seed.parameters, mesh: mesh, workers: workers,
         finiteDifferenceJacobian: finiteDifferenceJacobian, klu: klu)
       print(measurement.json)
+    }
+  }
+
+  private func runCycling(_ cell: CellParameters) throws {
+    print(CyclingBenchmark.singleRun(cell: cell).json)
+    switch StudyFileLoader.load(folder: study) {
+    case .success(let loaded):
+      guard let measurement = CyclingBenchmark.study(loaded, workers: workers) else {
+        FileHandle.standardError.write(Data("\(study): no simulation of several cycles\n".utf8))
+        throw ExitCode.failure
+      }
+      print(measurement.json)
+    case .failure(let list):
+      FileHandle.standardError.write(Data(DiagnosticRenderer.render(list.diagnostics).utf8))
+      throw ExitCode.failure
     }
   }
 }

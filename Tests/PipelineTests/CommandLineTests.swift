@@ -63,7 +63,7 @@ import Testing
     try process.run()
     // Wait for the simulate step, then press Ctrl-C.
     var seen = ""
-    while !seen.contains("[4/8] simulate") {
+    while !seen.contains("[5/9] simulate") {
       let chunk = output.fileHandleForReading.availableData
       guard !chunk.isEmpty else { break }
       seen += String(decoding: chunk, as: UTF8.self)

@@ -16,9 +16,9 @@ import Testing
     let log = try project.build(project.options())
     #expect(
       log.filter { $0.hasPrefix("[") } == [
-        "[1/8] load studies", "[2/8] check reports and templates", "[3/8] plan simulations",
-        "[4/8] simulate", "[5/8] analyse results and check claims",
-        "[6/8] draw figures and tables", "[7/8] write reports", "[8/8] publish",
+        "[1/9] load studies", "[2/9] check reports and templates", "[3/9] fit parameters",
+        "[4/9] plan simulations", "[5/9] simulate", "[6/9] analyse results and check claims",
+        "[7/9] draw figures and tables", "[8/9] write reports", "[9/9] publish",
       ])
     let files = Set(project.tree("output").keys)
     for expected in [
@@ -85,7 +85,7 @@ import Testing
     }
     // The prose is a study file: its mistakes are found when the study loads, as `check` does.
     #expect(failure.step == "load studies")
-    #expect(!log.contains("[3/8] plan simulations"), "nothing runs after a failed load")
+    #expect(!log.contains("[4/9] plan simulations"), "nothing runs after a failed load")
     let messages = failure.diagnostics.map {
       "\($0.location.line):\($0.location.column): \($0.message)"
     }
