@@ -19,14 +19,14 @@ public enum ClaimEvaluator {
       where increasing ? b.value <= a.value : b.value >= a.value {
         return verdict(
           .fail,
-          "\(quantity) \(increasing ? "does not rise" : "does not fall") from \(format(a.value, of: quantity)) at \(axis) = \(format(a.axis)) to \(format(b.value, of: quantity)) at \(axis) = \(format(b.axis))"
+          "\(quantity) \(increasing ? "does not rise" : "does not fall") from \(format(a.value, of: quantity)) at \(axis) = \(format(a.axis, along: axis)) to \(format(b.value, of: quantity)) at \(axis) = \(format(b.axis, along: axis))"
         )
       }
       let first = series[0]
       let last = series[series.count - 1]
       return verdict(
         .pass,
-        "\(quantity) \(increasing ? "rises" : "falls") at every one of \(series.count - 1) steps, from \(format(first.value, of: quantity)) at \(axis) = \(format(first.axis)) to \(format(last.value, of: quantity)) at \(axis) = \(format(last.axis))"
+        "\(quantity) \(increasing ? "rises" : "falls") at every one of \(series.count - 1) steps, from \(format(first.value, of: quantity)) at \(axis) = \(format(first.axis, along: axis)) to \(format(last.value, of: quantity)) at \(axis) = \(format(last.axis, along: axis))"
       )
     case .extremum(let quantity, let axis, let maximum, let range, let selection):
       let series = self.series(quantity, along: axis, selection, results)
@@ -38,7 +38,7 @@ public enum ClaimEvaluator {
       let within = range.contains(best.axis)
       return verdict(
         within ? .pass : .fail,
-        "the \(name) of \(quantity), \(format(best.value, of: quantity)), lies at \(axis) = \(format(best.axis)), \(within ? "inside" : "outside") \(format(range.lowerBound))…\(format(range.upperBound))"
+        "the \(name) of \(quantity), \(format(best.value, of: quantity)), lies at \(axis) = \(format(best.axis, along: axis)), \(within ? "inside" : "outside") \(format(range.lowerBound))…\(format(range.upperBound))"
       )
     case .threshold(let quantity, let above, let value, let selection):
       let rows = select(selection, results).compactMap { $0[quantity] }
@@ -54,13 +54,14 @@ public enum ClaimEvaluator {
       var values: [Double] = []
       for point in points {
         guard let match = series.first(where: { ResultSelection.sameValue($0.axis, point) }) else {
-          return verdict(.undetermined, "no result for \(quantity) at \(axis) = \(format(point))")
+          return verdict(
+            .undetermined, "no result for \(quantity) at \(axis) = \(format(point, along: axis))")
         }
         values.append(match.value)
       }
       let ordered = zip(values, values.dropFirst()).allSatisfy { ascending ? $0 < $1 : $0 > $1 }
       let listing = zip(points, values).map {
-        "\(format($1, of: quantity)) at \(axis) = \(format($0))"
+        "\(format($1, of: quantity)) at \(axis) = \(format($0, along: axis))"
       }.joined(
         separator: ", ")
       return verdict(
@@ -77,7 +78,7 @@ public enum ClaimEvaluator {
       let points = series.map { format($0.axis) }.joined(separator: ", ")
       return verdict(
         holds ? .pass : .fail,
-        "\(quantity) over \(axis) = \(points) ranges from \(format(low.value, of: quantity)) (\(axis) = \(format(low.axis))) to \(format(high.value, of: quantity)) (\(axis) = \(format(high.axis))): a spread of \(format(spread, of: quantity)), \(holds ? "within" : "more than") \(format(atMost, of: quantity))"
+        "\(quantity) over \(axis) = \(points) ranges from \(format(low.value, of: quantity)) (\(axis) = \(format(low.axis, along: axis))) to \(format(high.value, of: quantity)) (\(axis) = \(format(high.axis, along: axis))): a spread of \(format(spread, of: quantity)), \(holds ? "within" : "more than") \(format(atMost, of: quantity))"
       )
     case .correlation(let quantity, let other, let axis, let atLeast, let selection):
       let first = self.series(quantity, along: axis, selection, results)
@@ -159,6 +160,13 @@ public enum ClaimEvaluator {
   /// Four significant digits, locale-free.
   static func format(_ value: Double) -> String {
     NumberText.significant(value, 4)
+  }
+
+  /// A value of sweep axis `axis` in its display unit ("0.75 mA/cm²" rather than 7.5).
+  static func format(_ value: Double, along axis: String) -> String {
+    let unit = SweepAxis.presentation(ofAxisNamed: axis).unit
+    guard !unit.text.isEmpty else { return format(value) }
+    return format(value * unit.perSI) + " " + unit.text.replacingOccurrences(of: "cm2", with: "cm²")
   }
 
   /// A value of `quantity` in the unit its metric's evidence is written in (mAh/cm² rather

@@ -37,13 +37,18 @@ public struct CycleSummary: Codable, Sendable, Equatable {
   /// Lithium lost to plating: plated and dead lithium, mAh/cm² (as PyBaMM counts it).
   public var platingLithiumMAhCm2: Double { platedLithiumMAhCm2 + deadLithiumMAhCm2 }
 
-  /// Every cycle of `run`, by its cycle plan (a run without one is a single cycle).
+  /// Every cycle of `run` that ran to its end, by its cycle plan (a run without one is a
+  /// single cycle): the cycle in which a failed run stopped is left out, so that its partial
+  /// capacities do not pass for a cycle's.
   public static func cycles(of run: RunResult) -> [CycleSummary] {
     let length = run.cycling?.stepsPerCycle ?? max(run.steps.count, 1)
-    return stride(from: 0, to: run.steps.count, by: length).enumerated().map { number, start in
+    var cycles = stride(from: 0, to: run.steps.count, by: length).enumerated().map {
+      number, start in
       CycleSummary(
         number: number + 1, steps: run.steps[start..<min(start + length, run.steps.count)])
     }
+    if !run.completed, !cycles.isEmpty { cycles.removeLast() }
+    return cycles
   }
 
   /// The values of every metric over `cycles`, as a result row carries them.

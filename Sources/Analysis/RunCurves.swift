@@ -47,7 +47,8 @@ public struct RunCurves: Codable, Equatable, Sendable {
     let selectors = StepSelector.selectors(of: run.steps.map(\.step))
     steps = zip(run.steps, selectors).map { result, names in
       Step(
-        names: names.map(\.description), columns: Self.columns(result.series, limiting: limiting),
+        names: names.map(\.description),
+        columns: Self.columns(result.series, limiting: limiting, cell: cell),
         profile: Self.profile(result.endProfile), separator: separator)
     }
   }
@@ -59,7 +60,9 @@ public struct RunCurves: Codable, Equatable, Sendable {
     return (0..<maximumSamples).map { Int((Double($0) * stride).rounded()) }
   }
 
-  private static func columns(_ series: TimeSeries, limiting: Double) -> [String: [Double]] {
+  private static func columns(_ series: TimeSeries, limiting: Double, cell: CellParameters)
+    -> [String: [Double]]
+  {
     let indices = kept(series.count)
     guard let first = indices.first else { return [:] }
     let startTime = series.timeS[first]
@@ -84,7 +87,7 @@ public struct RunCurves: Codable, Equatable, Sendable {
       case .negativeStoichiometry: return o[k].negativeStoichiometry
       case .positiveStoichiometry: return o[k].positiveStoichiometry
       case .negativeUtilization:
-        return abs(o[k].negativeStoichiometry - o[first].negativeStoichiometry)
+        return StepMetrics.negativeUtilization(from: o[first], to: o[k], cell: cell)
       case .positiveUtilization:
         return abs(o[k].positiveStoichiometry - o[first].positiveStoichiometry)
       }

@@ -37,6 +37,24 @@ public struct StepMetrics: Sendable, Equatable {
   /// Time the step took, s.
   public let durationS: Double
 
+  /// The lithium the negative electrode took in or gave up between two observations, over its
+  /// theoretical capacity.
+  ///
+  /// It is the change of its mean stoichiometry plus the lithium plated on it (plated and
+  /// dead), so that a utilization above 1 means lithium plated, as in Mu and co-workers'
+  /// Figure S3.
+  public static func negativeUtilization(
+    from start: CellObservation, to end: CellObservation, cell: CellParameters
+  ) -> Double {
+    let capacityMolM2 =
+      cell.negative.thicknessM * cell.negative.activeFraction * cell.negative.maxConcentrationMolM3
+    let plated =
+      (end.platedLithiumMolM2 + end.deadLithiumMolM2)
+      - (start.platedLithiumMolM2 + start.deadLithiumMolM2)
+    let intercalated = end.negativeStoichiometry - start.negativeStoichiometry
+    return abs(intercalated + (capacityMolM2 > 0 ? plated / capacityMolM2 : 0))
+  }
+
   /// Computes the metrics of `series` for `cell`.
   public init(series: TimeSeries, cell: CellParameters) {
     let count = series.count
@@ -55,8 +73,10 @@ public struct StepMetrics: Sendable, Equatable {
     }
     energyMWhCm2 = abs(energy)
     averageVoltageV = capacityMAhCm2 > 0 ? abs(energy) / capacityMAhCm2 : nil
-    negativeUtilization = abs(
-      (last?.negativeStoichiometry ?? 0) - (first?.negativeStoichiometry ?? 0))
+    negativeUtilization =
+      first.flatMap { from in
+        last.map { StepMetrics.negativeUtilization(from: from, to: $0, cell: cell) }
+      } ?? 0
     positiveUtilization = abs(
       (last?.positiveStoichiometry ?? 0) - (first?.positiveStoichiometry ?? 0))
     // The seed paper's global SOC is the utilization of the limiting electrode; over each

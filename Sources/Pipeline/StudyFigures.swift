@@ -88,7 +88,10 @@ enum StudyFigures {
           values: (1...table.count).map(Double.init))
       ]
       for metric in [y] + (secondary.map { [$0] } ?? []) {
-        let label = FigureLabels.quantity(.cycle(.last, metric))
+        // Each cycle's value: the metric's own label, not that of one cycle.
+        let quantity = FigureLabels.quantity(.cycle(.last, metric))
+        let label = FigureLabels.Label(
+          text: metric.label, unit: quantity.unit, scale: quantity.scale)
         let values = (table.columns[metric] ?? []).map { ($0 ?? .nan) * label.scale }
         columns.append(
           DataColumn(metric.rawValue, label: label.text, unit: label.unit, values: values))

@@ -24,6 +24,9 @@ public struct PlannedJob: Sendable {
 public enum StudyPlanner {
   /// Changes whenever the engine's numerics change, so cached results are not reused.
   public static let engineVersion = "cellbook-dfn-9"
+  /// Changes whenever what a cached record derives from a run changes (the metrics, the cycle
+  /// summaries), so that records made by older analysis code are not reused.
+  public static let recordVersion = "records-2"
 
   /// The jobs of `study`, in declaration order, sweep axes varying last-fastest.
   public static func plan(_ study: Study) -> [PlannedJob] {
@@ -145,7 +148,7 @@ public enum StudyPlanner {
   static func hash(_ job: SimulationJob, options: SimulationOptions, fileDigests: [String] = [])
     -> String
   {
-    var text = "engine=\(engineVersion)\n"
+    var text = "engine=\(engineVersion)\nrecords=\(recordVersion)\n"
     text +=
       "mesh=\(options.mesh.negative),\(options.mesh.separator),\(options.mesh.positive),\(options.mesh.particle)\n"
     text += "rtol=\(CanonicalText.number(options.relativeTolerance))\n"

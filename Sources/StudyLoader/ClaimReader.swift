@@ -143,7 +143,7 @@ struct ClaimReader {
     default:
       let axis = self.axis(body, selection: selection)
       let order = body.string("order", example: "ascending")
-      let points = numbers(body, "points", count: nil)
+      let points = axisValues(body, "points", axis: axis, selection: selection)
       guard let quantity, let axis, let order, let points, let selection else { return nil }
       return .ordering(
         quantity: quantity, axis: axis, points: points, ascending: order == "ascending",
@@ -264,6 +264,40 @@ struct ClaimReader {
       }
     }
     return axis
+  }
+
+  /// Values of sweep axis `axis` written with their units (`[0.75 mA/cm2, 2.8 mA/cm2]`; plain
+  /// numbers for N/P), each one the simulation runs at.
+  private func axisValues(
+    _ body: MappingReader, _ key: String, axis: String?, selection: ResultSelection?
+  ) -> [Double]? {
+    guard let axis, let selection,
+      let simulation = simulations.first(where: { $0.name == selection.simulation }),
+      let dimension = SweepAxisDimension.of(axis, in: simulation),
+      let sweep = simulation.sweeps.first(where: { $0.name == axis })
+    else { return numbers(body, key, count: nil) }
+    guard let located = body.value(key, required: true, example: "[0.8, 1.2]") else { return nil }
+    guard let items = located.node.sequence, !items.isEmpty else {
+      sink.error("'\(key)' must be a list of values of '\(axis)'", at: located.location)
+      return nil
+    }
+    var values: [Double] = []
+    for item in items {
+      let at = YAMLDiagnostics.location(of: item, file: located.file)
+      do {
+        let value = try QuantityParser.parse(item.scalar?.string ?? "", dimension: dimension)
+        guard sweep.siValues.contains(where: { ResultSelection.sameValue($0, value) }) else {
+          sink.error(
+            "simulation '\(simulation.name)' does not run at \(axis) = \(item.scalar?.string ?? "")",
+            at: at, hint: "choose values its sweep lists")
+          continue
+        }
+        values.append(value)
+      } catch {
+        sink.error("'\(key)': \(error.message)", at: at)
+      }
+    }
+    return values.count == items.count ? values : nil
   }
 
   private func numbers(_ body: MappingReader, _ key: String, count: Int?) -> [Double]? {

@@ -63,7 +63,10 @@ public enum Metric: String, CaseIterable, Sendable, Hashable {
       return "charge per mass of positive active material, C/kg (mAh/g)"
     case .energy: return "energy per electrode area, J/m² (mWh/cm2)"
     case .averageVoltage: return "energy over charge, V"
-    case .negativeUtilization: return "change of the negative electrode's mean stoichiometry"
+    case .negativeUtilization:
+      return
+        "change of the negative electrode's mean stoichiometry plus the lithium plated on it, "
+        + "over its capacity"
     case .positiveUtilization: return "change of the positive electrode's mean stoichiometry"
     case .stateOfCharge:
       return "charge over the smaller practical electrode capacity (the global SOC)"
@@ -252,11 +255,12 @@ public enum ResultQuantity: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// The axis and column label (RichText markup).
+  /// The axis and column label (RichText markup); a cycle's quantity names its cycle.
   public var label: String {
     switch self {
     case .step(_, let metric): return metric.label
-    case .cycle(_, let metric): return metric.label
+    case .cycle(.number(let n), let metric): return "\(metric.label), cycle \(n)"
+    case .cycle(.last, let metric): return "\(metric.label), last cycle"
     case .run(let metric): return metric.label
     }
   }

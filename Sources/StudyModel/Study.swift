@@ -179,6 +179,14 @@ public enum SweepAxis: Sendable, Equatable {
     }
   }
 
+  /// The axis's values in SI.
+  public var siValues: [Double] {
+    switch self {
+    case .npRatio(let values, _, _), .currentDensity(let values): return values
+    case .parameter(_, let values): return values.map(\.value)
+    }
+  }
+
   /// The SI dimension of the axis's values.
   public var dimension: UnitDimension {
     switch self {

@@ -129,4 +129,20 @@ import Testing
     #expect(messages.contains("'cycle10.retention' needs 10 cycles; simulation 'cycling' runs 1"))
     #expect(project.read("output/index.html") == nil, "nothing is written")
   }
+
+  @Test func refusesAnOrderingAtValuesTheSweepDoesNotRun() throws {
+    let study = Self.study.replacingOccurrences(
+      of: "    trend: {quantity: cycle10.lithium_lost_to_sei, along: np, direction: increasing}",
+      with:
+        "    ordering: {quantity: cycle10.retention, along: np, points: [0.8, 1.0], order: ascending}"
+    )
+    #expect(study != Self.study)
+    let project = try project(study)
+    defer { project.remove() }
+    guard case .failure(let failure) = build(project) else {
+      Issue.record("the build should fail")
+      return
+    }
+    #expect(failure.diagnostics.map(\.message) == ["simulation 'cycling' does not run at np = 1.0"])
+  }
 }

@@ -75,13 +75,26 @@ import Testing
       folder: "\(ProjectPaths.root())/studies/sigr-nmc811-np-ratio"
     ).get()
     let jobs = try StudyPlanner.plan(study)
-    // 25 range points and the 4 listed values, which the range does not contain, at 3 currents.
-    #expect(jobs.count == 29 * 3)
-    #expect(study.claims.count == 11)
+    // The N/P sweep: 25 range points and the 4 listed values, which the range does not
+    // contain, at 3 currents; the cycling sweep: 7 N/P at 2 currents, 100 cycles each.
+    #expect(jobs.filter { $0.simulation == "np-sweep" }.count == 29 * 3)
+    let cycling = jobs.filter { $0.simulation == "cycling" }
+    #expect(cycling.count == 7 * 2)
+    #expect(cycling.allSatisfy { $0.job.cycling?.stepsPerCycle == 2 && $0.job.steps.count == 200 })
+    #expect(study.claims.count == 18)
     #expect(
       study.figures.map(\.id) == [
         "fig-capacity-vs-np", "fig-utilization", "fig-utilization-vs-soc", "fig-overpotentials",
-        "fig-electrolyte-profiles",
+        "fig-electrolyte-profiles", "fig-retention-cycles", "fig-retention-vs-np",
+      ])
+    // The fit calibrates the aging cell's silicon fade to the paper's three cycling numbers.
+    let fit = try #require(study.fits.first)
+    #expect(fit.cell == "aging")
+    #expect(fit.targets == ["mu-ce2-np036", "mu-ce25-np036", "mu-retention100-np036"])
+    #expect(
+      fit.parameters.map(\.path.name) == [
+        "negative.plating.dead_lithium_decay", "negative.loss_of_active_material.lithiation.rate",
+        "negative.sei.solvent_diffusivity",
       ])
     // The claims on Figure 5 compare the paper's three cells only.
     let flat = try #require(study.claims.first { $0.id == "reaction-overpotential-flat" })

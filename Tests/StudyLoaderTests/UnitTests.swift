@@ -16,6 +16,7 @@ import Testing
     ("6.48e-7 A/m2 (m3/mol)^1.5", UnitDimension.rateConstant, 6.48e-7),
     ("1 M", UnitDimension.concentration, 1000),
     ("0.216", UnitDimension.none, 0.216),
+    ("60 %", UnitDimension.none, 0.6),
   ]
 
   @Test(arguments: cases)
@@ -30,6 +31,15 @@ import Testing
       _ = try QuantityParser.parse("86.7 mA", dimension: .length)
     } catch {
       #expect(error.message == "'mA' is A, but this field needs m, such as '86.7 um'")
+    }
+  }
+
+  @Test func refusesAShareWhereAUnitIsNeeded() {
+    do {
+      _ = try QuantityParser.parse("60 %", dimension: .length)
+      Issue.record("a share is not a length")
+    } catch {
+      #expect(error.message == "'%' is a share, but this field needs m, such as '86.7 um'")
     }
   }
 
