@@ -57,8 +57,13 @@ public enum CyclingBenchmark {
   }
 
   /// Every job of `study`'s simulations that run several cycles, as a build would run them
-  /// (without the cache), on `workers` threads.
-  public static func study(_ study: Study, workers: Int) -> Measurement? {
+  /// (without the cache of runs), on `workers` threads, on its cells with their fitted values
+  /// (from the fits' cache under `cacheRoot`, or fitted first, which is not timed).
+  public static func study(_ study: Study, cacheRoot: String, workers: Int) -> Measurement? {
+    let results = study.fits.map {
+      FitRunner.run($0, study: study, cacheRoot: cacheRoot, ignoreCache: false, workers: workers)
+    }
+    let study = FitRunner.applying(results, to: study)
     let cycling = Set(study.simulations.filter { $0.cycles > 1 }.map(\.name))
     let planned = StudyPlanner.plan(study).filter { cycling.contains($0.simulation) }
     guard !planned.isEmpty else { return nil }

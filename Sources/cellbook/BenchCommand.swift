@@ -81,7 +81,12 @@ struct BenchCommand: ParsableCommand {
     print(CyclingBenchmark.singleRun(cell: cell).json)
     switch StudyFileLoader.load(folder: study) {
     case .success(let loaded):
-      guard let measurement = CyclingBenchmark.study(loaded, workers: workers) else {
+      // The fits' cache of a build of the project the study sits in.
+      let studies = URL(fileURLWithPath: study).standardizedFileURL.deletingLastPathComponent()
+      let cacheRoot = studies.deletingLastPathComponent().path + "/.cellbook/cache"
+      guard
+        let measurement = CyclingBenchmark.study(loaded, cacheRoot: cacheRoot, workers: workers)
+      else {
         FileHandle.standardError.write(Data("\(study): no simulation of several cycles\n".utf8))
         throw ExitCode.failure
       }
