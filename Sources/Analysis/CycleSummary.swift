@@ -51,9 +51,18 @@ public struct CycleSummary: Codable, Sendable, Equatable {
     return cycles
   }
 
-  /// The values of every metric over `cycles`, as a result row carries them.
-  public static func table(_ cycles: [CycleSummary]) -> CycleTable {
-    guard let first = cycles.first else { return CycleTable(count: 0, columns: [:]) }
+  /// The cycle of `cycles` retention is counted from: cycle `number` of the plan, or the
+  /// first when the run stopped before it.
+  public static func reference(in cycles: [CycleSummary], from number: Int) -> CycleSummary? {
+    cycles.indices.contains(number - 1) ? cycles[number - 1] : cycles.first
+  }
+
+  /// The values of every metric over `cycles`, retention counted from cycle `from`, as a
+  /// result row carries them.
+  public static func table(_ cycles: [CycleSummary], retentionFrom from: Int = 1) -> CycleTable {
+    guard let first = reference(in: cycles, from: from) else {
+      return CycleTable(count: 0, columns: [:])
+    }
     var columns: [CycleMetric: [Double?]] = [:]
     for metric in CycleMetric.allCases {
       columns[metric] = cycles.map { $0.value(metric, first: first) }
@@ -92,8 +101,8 @@ public struct CycleSummary: Codable, Sendable, Equatable {
     endTimeS = end?.endTimeS ?? 0
   }
 
-  /// The value of `metric` in SI, with `first` the run's first cycle (for retention); nil
-  /// where the cycle has none.
+  /// The value of `metric` in SI, with `first` the cycle retention is counted from; nil where
+  /// the cycle has none.
   public func value(_ metric: CycleMetric, first: CycleSummary) -> Double? {
     let toSI = ArealCharge.coulombsPerM2PerMAhCm2
     switch metric {

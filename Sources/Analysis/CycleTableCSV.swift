@@ -11,10 +11,12 @@ public enum CycleTableCSV {
     "plated_li_mAh_cm2", "dead_li_mAh_cm2", "end_of_charge_neg_potential_V",
   ]
 
-  /// The CSV text of `cycles`.
-  public static func text(_ cycles: [CycleSummary]) -> String {
+  /// The CSV text of `cycles`, retention counted from cycle `from`.
+  public static func text(_ cycles: [CycleSummary], retentionFrom from: Int = 1) -> String {
     var lines = [columns.joined(separator: ",")]
-    guard let first = cycles.first else { return lines.joined(separator: "\n") + "\n" }
+    guard let first = CycleSummary.reference(in: cycles, from: from) else {
+      return lines.joined(separator: "\n") + "\n"
+    }
     for cycle in cycles {
       let fields = [
         "\(cycle.number)", NumberText.fixed(cycle.chargeCapacityMAhCm2, 6),

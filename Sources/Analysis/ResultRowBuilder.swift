@@ -18,8 +18,9 @@ public enum ResultRowBuilder {
     let measured = run.cycling.map { min($0.stepsPerCycle, run.steps.count) } ?? run.steps.count
     if run.cycling != nil {
       let cycles = CycleSummary.cycles(of: run)
-      table = CycleSummary.table(cycles)
-      if let first = cycles.first, let last = cycles.last {
+      let from = run.cycling?.retentionFrom ?? 1
+      table = CycleSummary.table(cycles, retentionFrom: from)
+      if let first = CycleSummary.reference(in: cycles, from: from), let last = cycles.last {
         for metric in CycleMetric.allCases {
           if let value = last.value(metric, first: first) {
             quantities[.cycle(.last, metric)] = value

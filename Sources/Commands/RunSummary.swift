@@ -51,7 +51,8 @@ enum RunSummary {
     lines += table(rows)
     if run.cycling != nil {
       lines.append("")
-      lines += cycleTable(CycleSummary.cycles(of: run))
+      lines += cycleTable(
+        CycleSummary.cycles(of: run), retentionFrom: run.cycling?.retentionFrom ?? 1)
       if run.reachedEndOfLife { lines += ["", "stopped at end of life"] }
     } else {
       let cycles = stride(from: 0, to: run.steps.count, by: max(stepsPerCycle, 1)).map { start in
@@ -78,8 +79,8 @@ enum RunSummary {
   }
 
   /// One line per cycle: capacities, CE, retention and the lithium each mechanism took.
-  private static func cycleTable(_ cycles: [CycleSummary]) -> [String] {
-    guard let first = cycles.first else { return [] }
+  private static func cycleTable(_ cycles: [CycleSummary], retentionFrom: Int) -> [String] {
+    guard let first = CycleSummary.reference(in: cycles, from: retentionFrom) else { return [] }
     var rows = [
       [
         "cycle", "charge mAh/cm2", "discharge mAh/cm2", "CE %", "retention %", "SEI Li mAh/cm2",

@@ -22,6 +22,8 @@ public struct SimulateRequest: Sendable {
   public var seriesEvery: Int?
   /// Stop after the first cycle below this share of the first cycle's discharge capacity.
   public var stopBelowRetention: Double?
+  /// The cycle retention is counted from.
+  public var retentionFrom = 1
   /// The mesh.
   public var mesh: DFNMesh = .coarse
   /// `PATH=VALUE` overrides.

@@ -21,7 +21,10 @@ public enum SimulateRun {
     /// The time series as CSV.
     public var csv: String { TimeSeriesCSV.text(run) }
     /// One row per cycle as CSV.
-    public var cyclesCSV: String { CycleTableCSV.text(CycleSummary.cycles(of: run)) }
+    public var cyclesCSV: String {
+      CycleTableCSV.text(
+        CycleSummary.cycles(of: run), retentionFrom: run.cycling?.retentionFrom ?? 1)
+    }
   }
 
   /// Loads, checks and runs the request; invalid input comes back as diagnostics.
@@ -59,7 +62,8 @@ public enum SimulateRun {
         relativeTolerance: request.tolerances.relative,
         absoluteTolerance: request.tolerances.absolute),
       cycling: CyclingSettings(
-        seriesEvery: request.seriesEvery, stopBelowRetention: request.stopBelowRetention))
+        seriesEvery: request.seriesEvery, stopBelowRetention: request.stopBelowRetention,
+        retentionFrom: request.retentionFrom))
     guard let planned = StudyPlanner.jobs(simulation, cell: cell).first else {
       preconditionFailure("a simulation with one-value axes plans exactly one job")
     }

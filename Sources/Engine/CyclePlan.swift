@@ -18,18 +18,22 @@ public struct CyclePlan: Sendable, Equatable, Hashable {
   /// Stop after the first cycle whose discharge capacity is below this fraction of the first
   /// cycle's (nil: run every cycle).
   public var stopBelowRetention: Double?
+  /// The cycle retention is counted from (1: the first); end of life is judged against it once
+  /// it has run.
+  public var retentionFrom: Int
 
   /// A plan for cycles of `stepsPerCycle` steps; by default the first and the last cycle keep
   /// their series.
   public init(
     stepsPerCycle: Int, keepFirst: Bool = true, keepLast: Bool = true, keepEvery: Int? = nil,
-    stopBelowRetention: Double? = nil
+    stopBelowRetention: Double? = nil, retentionFrom: Int = 1
   ) {
     self.stepsPerCycle = max(stepsPerCycle, 1)
     self.keepFirst = keepFirst
     self.keepLast = keepLast
     self.keepEvery = keepEvery
     self.stopBelowRetention = stopBelowRetention
+    self.retentionFrom = max(retentionFrom, 1)
   }
 
   /// Whether cycle `number` (from 1) keeps its series, whatever comes after it.

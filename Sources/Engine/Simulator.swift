@@ -91,9 +91,9 @@ public final class Simulator {
         Self.settle(
           number - 1, keep: cycling.keeps(number - 1), results: &results, deferred: &deferred,
           cycling: cycling, model: model)
-        if let limit = cycling.stopBelowRetention,
+        if let limit = cycling.stopBelowRetention, number > cycling.retentionFrom,
           Self.dischargeCapacity(of: number, results, cycling)
-            < limit * Self.dischargeCapacity(of: 1, results, cycling)
+            < limit * Self.dischargeCapacity(of: cycling.retentionFrom, results, cycling)
         {
           endOfLife = true
           break

@@ -246,7 +246,9 @@ public final class SiteBuild {
       }
       for (index, path) in cyclePaths {
         if let cycles = state.runs?.records[index]?.cycles {
-          try output.write(CycleTableCSV.text(cycles), to: "\(slug)/\(path)")
+          let from = state.runs?.jobs[index].job.cycling?.retentionFrom ?? 1
+          try output.write(
+            CycleTableCSV.text(cycles, retentionFrom: from), to: "\(slug)/\(path)")
         }
       }
       var report: String?

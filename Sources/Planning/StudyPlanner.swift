@@ -140,7 +140,8 @@ public enum StudyPlanner {
     guard simulation.cycles > 1 else { return nil }
     return CyclePlan(
       stepsPerCycle: simulation.protocolSteps.count, keepEvery: simulation.cycling.seriesEvery,
-      stopBelowRetention: simulation.cycling.stopBelowRetention)
+      stopBelowRetention: simulation.cycling.stopBelowRetention,
+      retentionFrom: simulation.cycling.retentionFrom)
   }
 
   /// SHA-256 over the canonical text of everything the simulation depends on, including the
@@ -159,7 +160,8 @@ public enum StudyPlanner {
       // Which series a run keeps and where it stops change what it produces.
       text +=
         "cycling=\(cycling.stepsPerCycle),\(cycling.keepEvery.map(String.init) ?? "none"),"
-        + "\(cycling.stopBelowRetention.map(CanonicalText.number) ?? "none")\n"
+        + "\(cycling.stopBelowRetention.map(CanonicalText.number) ?? "none")"
+        + (cycling.retentionFrom == 1 ? "" : ",from \(cycling.retentionFrom)") + "\n"
     }
     text += CanonicalText.cell(job.cell) + "\n"
     // By digest only, in digest order, so the hash depends neither on file names nor on

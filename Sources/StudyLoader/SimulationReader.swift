@@ -119,8 +119,8 @@ struct SimulationReader {
       at: highestDischarge.1, hint: "the discharge cut-off must lie below the charge cut-off")
   }
 
-  /// `series_every: K` and `end_of_life: 80 %`, which only a simulation of several cycles
-  /// may give.
+  /// `series_every: K`, `end_of_life: 80 %` and `retention_from: N`, which only a simulation of
+  /// several cycles may give.
   private func readCycling(cycles: Int) -> CyclingSettings {
     var settings = CyclingSettings()
     if let every = reader.quantity("series_every", .none, required: false, open: 0...1e6) {
@@ -142,7 +142,16 @@ struct SimulationReader {
           at: located.location, hint: "write the share of the first cycle's discharge capacity")
       }
     }
-    for key in ["series_every", "end_of_life"] where reader.hasOwn(key) && cycles < 2 {
+    if let from = reader.quantity("retention_from", .none, required: false, range: 1...) {
+      if from != from.rounded() || from > Double(max(cycles, 1)) {
+        sink.error(
+          "'retention_from' must be a cycle the simulation runs, 1 to \(max(cycles, 1))",
+          at: reader.location(of: "retention_from"))
+      }
+      settings.retentionFrom = Int(from)
+    }
+    for key in ["series_every", "end_of_life", "retention_from"]
+    where reader.hasOwn(key) && cycles < 2 {
       sink.error(
         "'\(key)' needs 'cycles' of 2 or more", at: reader.location(of: key),
         hint: "add 'cycles: 100' or leave '\(key)' out")

@@ -35,7 +35,7 @@ public enum CycleMetric: String, CaseIterable, Sendable, Hashable {
   case dischargeCapacity = "discharge_capacity"
   /// Discharge over charge capacity of the cycle.
   case coulombicEfficiency = "coulombic_efficiency"
-  /// Discharge capacity over the first cycle's.
+  /// Discharge capacity over the reference cycle's (the first, or `retention_from`).
   case retention
   /// Lithium bound in SEI grown since the start.
   case lithiumLostToSEI = "lithium_lost_to_sei"
@@ -62,7 +62,8 @@ public enum CycleMetric: String, CaseIterable, Sendable, Hashable {
     case .chargeCapacity: return "charge passed in the cycle's charge and hold steps"
     case .dischargeCapacity: return "charge passed in the cycle's discharge steps"
     case .coulombicEfficiency: return "discharge over charge capacity of the cycle"
-    case .retention: return "discharge capacity over the first cycle's"
+    case .retention:
+      return "discharge capacity over the reference cycle's (the first, or retention_from)"
     case .lithiumLostToSEI: return "lithium bound in SEI grown since the start, at the cycle's end"
     case .lithiumLostToPlating: return "plated and dead lithium at the cycle's end"
     case .lithiumLostToActiveMaterial: return "lithium lost with active material by the cycle's end"

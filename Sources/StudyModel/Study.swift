@@ -91,11 +91,14 @@ public struct CyclingSettings: Sendable, Equatable, Hashable {
   /// Stop after the first cycle whose discharge capacity is below this fraction of the first
   /// cycle's (nil: run every cycle).
   public var stopBelowRetention: Double?
+  /// The cycle retention is counted from (1: the first).
+  public var retentionFrom: Int
 
   /// Settings; by default only the first and the last cycle keep their series.
-  public init(seriesEvery: Int? = nil, stopBelowRetention: Double? = nil) {
+  public init(seriesEvery: Int? = nil, stopBelowRetention: Double? = nil, retentionFrom: Int = 1) {
     self.seriesEvery = seriesEvery
     self.stopBelowRetention = stopBelowRetention
+    self.retentionFrom = retentionFrom
   }
 }
 

@@ -70,8 +70,12 @@ struct SimulateCommand: ParsableCommand {
   @Option(help: "Keep the time series of every k-th cycle too (the first and last always).")
   var seriesEvery: Int?
 
-  @Option(help: "Stop cycling once the discharge capacity falls below this % of cycle 1's.")
+  @Option(
+    help: "Stop cycling once the discharge capacity falls below this % of the reference cycle's.")
   var endOfLife: Double?
+
+  @Option(help: "Count retention (and end of life) from this cycle instead of the first.")
+  var retentionFrom: Int = 1
 
   func run() throws {
     var request = SimulateRequest(cellPath: cell, protocolSteps: steps)
@@ -93,6 +97,10 @@ struct SimulateCommand: ParsableCommand {
       throw ValidationError("--series-every must be 1 or more, not \(seriesEvery)")
     }
     request.seriesEvery = seriesEvery
+    guard retentionFrom >= 1, retentionFrom <= max(cycles, 1) else {
+      throw ValidationError("--retention-from must be a cycle from 1 to \(max(cycles, 1))")
+    }
+    request.retentionFrom = retentionFrom
     if let endOfLife {
       guard endOfLife > 0, endOfLife < 100 else {
         throw ValidationError("--end-of-life is a percentage between 0 and 100, not \(endOfLife)")

@@ -130,6 +130,24 @@ import Testing
     #expect(project.read("output/index.html") == nil, "nothing is written")
   }
 
+  @Test func countsRetentionFromTheCycleAskedFor() throws {
+    let study = Self.study.replacingOccurrences(
+      of: "    cycles: 10\n", with: "    cycles: 10\n    retention_from: 2\n")
+    #expect(study != Self.study)
+    let project = try project(study)
+    defer { project.remove() }
+    _ = try build(project).get()
+    let table = try #require(project.read("output/aging/data/runs/001-cycling.cycles.csv"))
+    let rows = table.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    let column = try #require(rows[0].firstIndex(of: "retention"))
+    let capacity = try #require(rows[0].firstIndex(of: "discharge_capacity_mAh_cm2"))
+    #expect(rows[2][column] == "1.000000", "cycle 2 is the reference")
+    let expected = try #require(Double(rows[10][capacity])) / #require(Double(rows[2][capacity]))
+    #expect(abs(try #require(Double(rows[10][column])) - expected) < 2e-6)
+    // The first cycle, before plating lithium was lost, holds more than the reference.
+    #expect(try #require(Double(rows[1][column])) > 1)
+  }
+
   @Test func refusesAnOrderingAtValuesTheSweepDoesNotRun() throws {
     let study = Self.study.replacingOccurrences(
       of: "    trend: {quantity: cycle10.lithium_lost_to_sei, along: np, direction: increasing}",
