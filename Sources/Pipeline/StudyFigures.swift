@@ -5,8 +5,11 @@ import StudyModel
 
 /// Turns a study's declared figures into charts from its results.
 enum StudyFigures {
-  /// The chart of `spec`, or why it cannot be drawn (no runs matched).
-  static func figure(_ spec: FigureSpec, analysis: StudyAnalysis) -> Result<Figure, FigureGap> {
+  /// The chart of `spec`, with the measured `datasets` its panels overlay, or why it cannot be
+  /// drawn (no runs matched).
+  static func figure(
+    _ spec: FigureSpec, analysis: StudyAnalysis, datasets: [String: Dataset] = [:]
+  ) -> Result<Figure, FigureGap> {
     var panels: [Panel] = []
     for (index, panelSpec) in spec.panels.enumerated() {
       let panel: Panel?
@@ -22,6 +25,9 @@ enum StudyFigures {
       }
       guard var panel else {
         return .failure(FigureGap(reason: "panel \(index + 1) matched no completed run"))
+      }
+      if let overlay = panelSpec.overlay, let dataset = datasets[overlay.dataset] {
+        panel.series.append(measured(dataset, overlay, panelSpec, colour: panel.series.count))
       }
       if let x = panelSpec.labels.x { panel.x = Axis(x, unit: "") }
       if let y = panelSpec.labels.y { panel.y = Axis(y, unit: "") }
@@ -68,6 +74,25 @@ enum StudyFigures {
     var panel = builder.panel(DataTable(columns), quantity: "y")
     panel.legendTitle = spec.series.flatMap(FigureLabels.seriesTitle)
     return panel
+  }
+
+  /// The markers of `dataset`'s overlaid columns in the panel's display units, labelled with
+  /// the dataset's source.
+  private static func measured(
+    _ dataset: Dataset, _ overlay: PanelOverlay, _ spec: PanelSpec, colour: Int
+  ) -> Series {
+    let scale: (x: Double, y: Double)
+    switch (spec.x, spec.y) {
+    case (.sweep(let axis), .result(let quantity)):
+      scale = (FigureLabels.axis(axis).scale, FigureLabels.quantity(quantity).scale)
+    case (.curve(let x), .curve(let y)): scale = (x.displayPerSI, y.displayPerSI)
+    case (_, .cycle(let metric)): scale = (1, FigureLabels.quantity(.cycle(.last, metric)).scale)
+    default: scale = (1, 1)
+    }
+    let xs = (dataset.columns[overlay.x] ?? []).map { $0 * scale.x }
+    let ys = (dataset.columns[overlay.y] ?? []).map { $0 * scale.y }
+    return Series(
+      dataset.source, x: xs, y: ys, style: .scatter, paletteIndex: colour, hollowMarkers: true)
   }
 
   /// One line per selected run of a cycling simulation: a cycle metric against the cycle

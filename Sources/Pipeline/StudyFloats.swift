@@ -41,7 +41,7 @@ struct StudyFloats {
         id: spec.id, label: label, caption: spec.caption, reason: "the study has no results")
     }
     let figure: Figure
-    switch StudyFigures.figure(spec, analysis: analysis) {
+    switch StudyFigures.figure(spec, analysis: analysis, datasets: study.datasets) {
     case .success(let built): figure = built
     case .failure(let gap):
       return .missingFigure(id: spec.id, label: label, caption: spec.caption, reason: gap.reason)

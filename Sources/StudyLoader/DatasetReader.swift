@@ -73,7 +73,10 @@ struct DatasetReader {
         ($0 * column.unit.factor + column.unit.offset) * (negate ? -1 : 1)
       }
     }
-    return Dataset(id: id, file: path, columns: converted, selection: selection, source: source)
+    return Dataset(
+      id: id, file: path, columns: converted,
+      dimensions: Dictionary(declared.map { ($0.name, $0.unit.dimension) }) { first, _ in first },
+      selection: selection, source: source)
   }
 
   /// The declared columns of the CSV at `path`, found by their headers.

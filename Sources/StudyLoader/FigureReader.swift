@@ -215,19 +215,81 @@ struct FigureReader {
       }
     }
     if let series, !axis(series, selection, at: reader.location(of: "series")) { valid = false }
-    if let overlay, datasets[overlay] == nil {
-      sink.error(
-        "no dataset '\(overlay)'", at: reader.location(of: "overlay"),
-        hint: Suggestions.closest(to: overlay, in: Array(datasets.keys)).map {
-          "did you mean '\($0)'?"
-        })
-      valid = false
+    var resolved: PanelOverlay?
+    if let overlay {
+      if let dataset = datasets[overlay] {
+        if let axes {
+          resolved = self.overlay(
+            dataset, axes: axes, kind: kind, selection: selection,
+            at: reader.location(of: "overlay"))
+          if resolved == nil { valid = false }
+        }
+      } else {
+        sink.error(
+          "no dataset '\(overlay)'", at: reader.location(of: "overlay"),
+          hint: Suggestions.closest(to: overlay, in: Array(datasets.keys)).map {
+            "did you mean '\($0)'?"
+          })
+        valid = false
+      }
     }
     guard valid, let axes else { return nil }
     return PanelSpec(
       selection: selection, x: axes.x, y: axes.y, y2: secondary, series: series,
       seriesValues: seriesValues,
-      step: selector, overlay: overlay, labels: (xLabel, yLabel), limits: (xLimits, yLimits))
+      step: selector, overlay: resolved, labels: (xLabel, yLabel), limits: (xLimits, yLimits))
+  }
+
+  /// The columns of `dataset` a panel with `axes` draws: one named as its x, one named as its
+  /// y (or the y's metric, `capacity` for `discharge.capacity`), each of the dimension the
+  /// panel plots.
+  private func overlay(
+    _ dataset: Dataset, axes: (x: PanelAxis, y: PanelQuantity), kind: FigureSpec.Kind,
+    selection: ResultSelection, at location: SourceLocation
+  ) -> PanelOverlay? {
+    let expected: (x: UnitDimension?, y: UnitDimension, yNames: [String])
+    switch (axes.x, axes.y) {
+    case (.sweep(let axis), .result(let quantity)):
+      let simulation = simulations.first { $0.name == selection.simulation }
+      var names = [quantity.name]
+      switch quantity {
+      case .step(_, let metric): names.append(metric.rawValue)
+      case .cycle(_, let metric): names.append(metric.rawValue)
+      case .run(let metric): names.append(metric.rawValue)
+      }
+      expected = (
+        simulation.flatMap { SweepAxisDimension.of(axis, in: $0) }, quantity.dimension, names
+      )
+    case (.curve(let x), .curve(let y)): expected = (x.dimension, y.dimension, [y.rawValue])
+    case (.cycleNumber, .cycle(let metric)):
+      expected = (UnitDimension.none, metric.dimension, [metric.rawValue])
+    default:
+      sink.error(
+        "'overlay' is for sweep, curve and cycle figures", at: location,
+        hint: "draw measured profiles as a curve figure, or leave 'overlay' out")
+      return nil
+    }
+    let columns = dataset.columns.keys.sorted()
+    let xName = axes.x.name
+    guard let yName = expected.yNames.first(where: { dataset.columns[$0] != nil }),
+      dataset.columns[xName] != nil
+    else {
+      sink.error(
+        "dataset '\(dataset.id)' needs a column '\(xName)' and a column "
+          + expected.yNames.map { "'\($0)'" }.joined(separator: " or ") + " to be drawn here",
+        at: location, hint: "its columns: \(columns.joined(separator: ", "))")
+      return nil
+    }
+    for (name, dimension) in [(xName, expected.x), (yName, expected.y)] {
+      guard let dimension, let actual = dataset.dimensions[name], actual != dimension else {
+        continue
+      }
+      sink.error(
+        "column '\(name)' of dataset '\(dataset.id)' is \(actual), but this panel plots "
+          + "\(dimension)", at: location, hint: "give the column the unit of what it measures")
+      return nil
+    }
+    return PanelOverlay(dataset: dataset.id, x: xName, y: yName)
   }
 
   /// The x and y a panel of `kind` is shown with in error hints.

@@ -61,6 +61,30 @@ public enum CurveColumn: String, CaseIterable, Sendable {
     }
   }
 
+  /// The factor from SI to the unit the column is kept in (mAh/cm² per C/m², h per s).
+  public var displayPerSI: Double {
+    switch self {
+    case .time: return 1 / 3600
+    case .capacity: return 1 / ArealCharge.coulombsPerM2PerMAhCm2
+    case .soc: return 100
+    case .netOverpotential, .reactionOverpotential, .concentrationOverpotential, .ohmicDrop:
+      return 1000
+    default: return 1
+    }
+  }
+
+  /// The SI dimension of its values (what a measured column drawn on it must have).
+  public var dimension: UnitDimension {
+    switch self {
+    case .time: return .time
+    case .capacity: return .arealCharge
+    case .voltage, .ocv, .netOverpotential, .reactionOverpotential, .concentrationOverpotential,
+      .ohmicDrop, .negativePotential, .positivePotential:
+      return .voltage
+    default: return .none
+    }
+  }
+
   /// The axis label (RichText markup) and the unit the column is kept in.
   public var label: (text: String, unit: String) {
     switch self {

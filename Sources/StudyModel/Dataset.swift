@@ -14,6 +14,8 @@ public struct Dataset: Sendable, Equatable {
   public let file: String
   /// Column values in SI by the names the study gives them, in file order.
   public let columns: [String: [Double]]
+  /// Each column's SI dimension.
+  public let dimensions: [String: UnitDimension]
   /// The simulation and sweep point it compares with, if any.
   public let selection: ResultSelection?
   /// Where the data come from.
@@ -21,12 +23,13 @@ public struct Dataset: Sendable, Equatable {
 
   /// A dataset.
   public init(
-    id: String, file: String, columns: [String: [Double]], selection: ResultSelection?,
-    source: String
+    id: String, file: String, columns: [String: [Double]],
+    dimensions: [String: UnitDimension] = [:], selection: ResultSelection?, source: String
   ) {
     self.id = id
     self.file = file
     self.columns = columns
+    self.dimensions = dimensions
     self.selection = selection
     self.source = source
   }

@@ -53,7 +53,7 @@ public struct PanelSpec: Sendable, Equatable {
   /// The protocol step a curve or profile is taken from (`charge`, `discharge`, `stepN`).
   public let step: StepSelector?
   /// A dataset drawn over the simulation as markers, if any.
-  public let overlay: String?
+  public let overlay: PanelOverlay?
   /// Axis labels, when not the defaults.
   public let labels: (x: String?, y: String?)
   /// Axis limits, when not automatic.
@@ -63,7 +63,7 @@ public struct PanelSpec: Sendable, Equatable {
   public init(
     selection: ResultSelection, x: PanelAxis, y: PanelQuantity, y2: PanelQuantity? = nil,
     series: String?, seriesValues: [Double]? = nil,
-    step: StepSelector?, overlay: String?, labels: (x: String?, y: String?),
+    step: StepSelector?, overlay: PanelOverlay?, labels: (x: String?, y: String?),
     limits: (x: ClosedRange<Double>?, y: ClosedRange<Double>?)
   ) {
     self.seriesValues = seriesValues
@@ -128,6 +128,24 @@ public struct TableSpec: Sendable, Equatable {
     self.selection = selection
     self.rows = rows
     self.columns = columns
+  }
+}
+
+/// A dataset a panel draws as markers over its simulations, with the columns that hold its x
+/// and y (found at load: named as the panel's x, and as its y or the y's metric).
+public struct PanelOverlay: Sendable, Hashable {
+  /// The dataset's identifier.
+  public let dataset: String
+  /// Its column of x values.
+  public let x: String
+  /// Its column of y values.
+  public let y: String
+
+  /// An overlay.
+  public init(dataset: String, x: String, y: String) {
+    self.dataset = dataset
+    self.x = x
+    self.y = y
   }
 }
 

@@ -33,6 +33,13 @@ import Testing
         source: a test
         trend: {quantity: cycle10.lithium_lost_to_sei, along: np, direction: increasing}
         simulation: cycling
+    datasets:
+      measured-retention:
+        file: data/retention.csv
+        source: a measured retention
+        columns:
+          np: {header: N/P}
+          retention: {header: Retention after 10 cycles (%), unit: "%"}
     figures:
       - id: fig-retention
         kind: cycle
@@ -43,7 +50,7 @@ import Testing
         kind: sweep
         caption: Retention after 10 cycles versus N/P.
         panels:
-          - {simulation: cycling, x: np, y: cycle10.retention}
+          - {simulation: cycling, x: np, y: cycle10.retention, overlay: measured-retention}
     tables:
       - id: tab-cycles
         caption: Lithium lost by the last cycle.
@@ -58,6 +65,9 @@ import Testing
     try FileManager.default.copyItem(
       atPath: ProjectPaths.library, toPath: "\(folder.path)/studies/library")
     try folder.write(study, to: "studies/aging/study.yaml")
+    try folder.write(
+      "N/P,Retention after 10 cycles (%)\n0.8,99.91\n1.2,99.97\n",
+      to: "studies/aging/data/retention.csv")
     return folder
   }
 
@@ -100,8 +110,12 @@ import Testing
     let retentions = sweepData.split(separator: "\n").dropFirst().compactMap {
       $0.split(separator: ",").last.flatMap { Double($0) }
     }
-    #expect(retentions.count == 2)
+    let simulated = sweepData.split(separator: "\n").filter { $0.hasPrefix("series 1,") }
+    #expect(simulated.count == 2)
     #expect(retentions.allSatisfy { $0 > 99 && $0 < 100 }, "\(retentions)")
+    // The measured points are drawn over the simulation, in per cent as the axis shows.
+    let measured = sweepData.split(separator: "\n").filter { $0.hasPrefix("a measured retention,") }
+    #expect(measured == ["a measured retention,0.8,99.91", "a measured retention,1.2,99.97"])
     let table = try #require(project.read("output/aging/data/tab-cycles.csv"))
     #expect(table.split(separator: "\n").count == 3)
   }
@@ -146,6 +160,31 @@ import Testing
     #expect(abs(try #require(Double(rows[10][column])) - expected) < 2e-6)
     // The first cycle, before plating lithium was lost, holds more than the reference.
     #expect(try #require(Double(rows[1][column])) > 1)
+  }
+
+  @Test(arguments: [
+    (
+      "retention: {header: Retention after 10 cycles (%), unit: \"%\"}",
+      "kept: {header: Retention after 10 cycles (%), unit: \"%\"}",
+      "dataset 'measured-retention' needs a column 'np' and a column 'cycle10.retention' or 'retention' to be drawn here"
+    ),
+    (
+      "retention: {header: Retention after 10 cycles (%), unit: \"%\"}",
+      "retention: {header: Retention after 10 cycles (%), unit: mAh/cm2}",
+      "column 'retention' of dataset 'measured-retention' is s A/m^2, but this panel plots dimensionless"
+    ),
+  ])
+  func refusesAnOverlayItCannotDraw(_ original: String, _ replacement: String, _ message: String)
+    throws
+  {
+    #expect(Self.study.contains(original))
+    let project = try project(Self.study.replacingOccurrences(of: original, with: replacement))
+    defer { project.remove() }
+    guard case .failure(let failure) = build(project) else {
+      Issue.record("the build should fail")
+      return
+    }
+    #expect(failure.diagnostics.map(\.message) == [message])
   }
 
   @Test func refusesAnOrderingAtValuesTheSweepDoesNotRun() throws {

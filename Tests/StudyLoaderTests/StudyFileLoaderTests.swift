@@ -128,7 +128,8 @@ import Testing
       sweep.x == .sweep("np") && sweep.y == .result(quantity("discharge.capacity"))
         && sweep.series == "current")
     #expect(
-      sweep.overlay == "fig2a" && sweep.labels.y == "Capacity (mAh cm⁻²)"
+      sweep.overlay == PanelOverlay(dataset: "fig2a", x: "np", y: "capacity")
+        && sweep.labels.y == "Capacity (mAh cm⁻²)"
         && sweep.limits.x == 0...2.5)
     #expect(study.figures[1].supplementary && study.figures[1].panels.count == 2)
     #expect(study.figures[1].panels[1].y == .curve(.netOverpotential))

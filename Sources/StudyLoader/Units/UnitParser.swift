@@ -90,7 +90,7 @@ public struct UnitParser {
     } else {
       let start = position
       while position < characters.count,
-        characters[position].isLetter || characters[position] == "µ"
+        characters[position].isLetter || characters[position] == "µ" || characters[position] == "%"
       {
         position += 1
       }

@@ -17,6 +17,7 @@ enum UnitTable {
     "L": unit(1e-3, UnitDimension(m: 3)),
     "M": unit(1000, .concentration),
     "V": unit(1, .voltage), "mV": unit(1e-3, .voltage),
+    "%": unit(0.01, .none),
     "S": unit(1, UnitDimension(m: -2, kg: -1, s: 3, a: 2)),
     "ohm": unit(1, UnitDimension(m: 2, kg: 1, s: -3, a: -2)),
     "Ohm": unit(1, UnitDimension(m: 2, kg: 1, s: -3, a: -2)),
