@@ -42,6 +42,10 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
   private let tAbove: UnsafeMutablePointer<Int>
   private let cAt: UnsafeMutablePointer<Int>
   private let sAt: UnsafeMutablePointer<Int>
+  /// Per local row of each particle, the first shell its row reads (`shells` for none): the
+  /// interfacial current reads the outer two, loss of active material all, SEI and plating
+  /// none, so the products with S skip what is zero by structure.
+  private let sFirst: UnsafeMutablePointer<Int>
   private let lAt: UnsafeMutablePointer<Int>
   private let rAt: UnsafeMutablePointer<Int>
   private let couplingAt: UnsafeMutablePointer<Int>
@@ -67,8 +71,6 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
   private let mPivots: UnsafeMutablePointer<Int>
   private let mRowScale: UnsafeMutablePointer<Double>
   private let wValues: UnsafeMutablePointer<Double>
-  private let rValues: UnsafeMutablePointer<Double>
-  private let outerCoupling: UnsafeMutablePointer<Double>
   private let cValues: UnsafeMutablePointer<Double>
   private let shellScratch: UnsafeMutablePointer<Double>
   private let localScratch: UnsafeMutablePointer<Double>
@@ -84,15 +86,15 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
   deinit {
     for pointer in [
       localStart, restStart, squareStart, shellBlockStart, wideStart, shellUnknown, localUnknown,
-      restIndex, tDiagonal, tBelow, tAbove, cAt, sAt, lAt, rAt, couplingAt, fillAt, fillStart,
+      restIndex, tDiagonal, tBelow, tAbove, cAt, sAt, sFirst, lAt, rAt, couplingAt, fillAt,
+      fillStart,
       restSource, restTarget, reduced, mPivots,
     ] {
       pointer.deallocate()
     }
     for pointer in [
       inverseDenominator, upperFactor, below, response, sValues, mFactors, mRowScale, wValues,
-      rValues,
-      outerCoupling, cValues,
+      cValues,
       shellScratch, localScratch, reducedRight,
     ] {
       pointer.deallocate()
@@ -181,6 +183,14 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
       }
     }
     guard !tDiagonal.contains(-1) else { return nil }
+    var sFirst = [Int](repeating: shells, count: localStarts.last ?? 0)
+    for p in 0..<count {
+      for row in 0..<n[p] {
+        let base = shellStarts[p] + row * shells
+        sFirst[localStarts[p] + row] = (0..<shells).first { sAt[base + $0] >= 0 } ?? shells
+      }
+    }
+    self.sFirst = Self.buffer(sFirst)
     // The band: the rest's entries and the fill C W within each volume.
     var bandEntries = restEntries.map { (row: $0.row, column: $0.column) }
     for rest in rests {
@@ -230,8 +240,6 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
     mPivots = Self.buffer([Int](repeating: 0, count: total(n)))
     mRowScale = zeros(total(n))
     wValues = zeros(total(zip(n, m).map { $0 * $1 }))
-    rValues = zeros(total(zip(n, m).map { $0 * $1 }))
-    outerCoupling = zeros(count)
     cValues = zeros(total(zip(n, m).map { $0 * $1 }))
     shellScratch = zeros(count * shells)
     localScratch = zeros(total(n))
@@ -263,7 +271,6 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
       let u = response + t
       for i in 0..<shells { u[i] = 0 }
       u[shells - 1] = value(cAt[p])
-      outerCoupling[p] = u[shells - 1]
       thomas(p, u)
       // M = L − S u e_jᵀ.
       let a = mFactors + squareStart[p]
@@ -295,7 +302,6 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
       guard SmallDenseLU.factor(a, n: n, pivots: pivots) else { return false }
       // W = M⁻¹ R, column by column; then the fill −C W into the volume's rest block.
       let w = wValues + wideStart[p]
-      let r = rValues + wideStart[p]
       let c = cValues + wideStart[p]
       let rPositions = rAt + wideStart[p]
       let cPositions = couplingAt + wideStart[p]
@@ -303,7 +309,6 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
       for k in 0..<m {
         for row in 0..<n {
           column[row] = value(rPositions[row * m + k])
-          r[row * m + k] = column[row]
         }
         mSolve(p, column)
         for row in 0..<n { w[row * m + k] = column[row] }
@@ -335,9 +340,14 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
       thomas(p, z)
       let local = localScratch + localStart[p]
       let sBlock = sValues + shellBlockStart[p]
+      let first = sFirst + localStart[p]
       for row in 0..<n {
         var sum = x[localUnknown[localStart[p] + row]]
-        for i in 0..<shells { sum -= sBlock[row * shells + i] * z[i] }
+        var i = first[row]
+        while i < shells {
+          sum -= sBlock[row * shells + i] * z[i]
+          i += 1
+        }
         local[row] = sum
       }
       mSolve(p, local)
@@ -354,27 +364,19 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
     for p in 0..<count {
       let n = localStart[p + 1] - localStart[p]
       let m = restStart[p + 1] - restStart[p]
-      // x_l = M⁻¹ (b_l − S z − R x_r) and x_s = T⁻¹ (b_s − c x_j), from the right-hand
-      // sides still in x: mathematically y_l − W x_r and z − u x_j, but solved again so
-      // that the local and shell rows' residuals stay at rounding level relative to their
-      // own entries (the products with W and u carry the reduced system's error).
+      // x_l = y_l − W x_r; x_s = z − u x_j.
       let local = localScratch + localStart[p]
-      let r = rValues + wideStart[p]
+      let w = wValues + wideStart[p]
       let rest = restIndex + restStart[p]
-      let z = shellScratch + p * shells
-      let sBlock = sValues + shellBlockStart[p]
       for row in 0..<n {
-        var sum = x[localUnknown[localStart[p] + row]]
-        for i in 0..<shells { sum -= sBlock[row * shells + i] * z[i] }
-        for k in 0..<m { sum -= r[row * m + k] * reducedRight[rest[k]] }
+        var sum = local[row]
+        for k in 0..<m { sum -= w[row * m + k] * reducedRight[rest[k]] }
         local[row] = sum
+        x[localUnknown[localStart[p] + row]] = sum
       }
-      mSolve(p, local)
-      for row in 0..<n { x[localUnknown[localStart[p] + row]] = local[row] }
-      for i in 0..<shells { z[i] = x[shellUnknown[p * shells + i]] }
-      z[shells - 1] -= outerCoupling[p] * local[0]
-      thomas(p, z)
-      for i in 0..<shells { x[shellUnknown[p * shells + i]] = z[i] }
+      let z = shellScratch + p * shells
+      let u = response + p * shells
+      for i in 0..<shells { x[shellUnknown[p * shells + i]] = z[i] - u[i] * local[0] }
     }
     return true
   }
