@@ -11,7 +11,9 @@ public enum ParameterSection {
     var blocks: [String] = []
     for name in study.cells.keys.sorted() {
       guard let cell = study.cells[name] else { continue }
-      blocks.append(table(name: name, cell: cell, swept: sweptPaths(study, cell: name)))
+      let fits = study.fits.filter { $0.cell == name }
+      blocks.append(
+        table(name: name, cell: cell, swept: sweptPaths(study, cell: name), fits: fits))
     }
     return blocks.joined(separator: "\n")
   }
@@ -24,7 +26,9 @@ public enum ParameterSection {
     let source: Int
   }
 
-  private static func table(name: String, cell: CellDefinition, swept: Set<String>) -> String {
+  private static func table(
+    name: String, cell: CellDefinition, swept: Set<String>, fits: [FitSpec]
+  ) -> String {
     var sources = [cell.source]
     func sourceIndex(_ part: String) -> Int {
       guard let text = cell.partSources[part] else { return 1 }
@@ -38,6 +42,23 @@ public enum ParameterSection {
     {
       let material = sourceIndex("\(part).material")
       rows += electrodeRows(part, electrode, design: 1, material: material, swept: swept)
+      for row in DegradationRows.rows(part, electrode.degradation) {
+        // A fitted value's source is its fit; the rest come from the cell's sources.
+        var source = 1
+        if let path = row.path,
+          let fit = fits.first(where: { $0.parameters.contains { $0.path.name == path } })
+        {
+          let text = "fitted by this study's fit \(fit.id) (its table shows the fit)"
+          if let index = sources.firstIndex(of: text) {
+            source = index + 1
+          } else {
+            sources.append(text)
+            source = sources.count
+          }
+        }
+        rows.append(
+          Row(part: part, name: row.name, value: row.value, unit: row.unit, source: source))
+      }
     }
     let separator = parameters.separator
     rows += [

@@ -54,7 +54,7 @@ import Testing
     try FileManager.default.copyItem(
       atPath: ProjectPaths.library, toPath: "\(folder.path)/studies/library")
     try folder.write(study, to: "studies/fit/study.yaml")
-    try folder.write("# Fit\n\n{{fits}}\n", to: "studies/fit/report.md")
+    try folder.write("# Fit\n\n{{fits}}\n\n{{parameters}}\n", to: "studies/fit/report.md")
     return folder
   }
 
@@ -88,7 +88,11 @@ import Testing
     let page = try #require(project.read("output/fit/index.html"))
     #expect(page.contains("<code>negative.sei.solvent_diffusivity</code>"))
     #expect(page.contains("<code>sei-lithium</code>"))
-    // The fitted value is what the parameter table shows too.
+    // The parameter table lists the cell's degradation parameters, the fitted one with the
+    // fit as its source.
+    #expect(page.contains("SEI solvent diffusivity (solvent-diffusion limited)"))
+    #expect(page.contains("fit sei-rate (its table shows the fit)"))
+    #expect(page.contains("dead-lithium decay") == false, "the SEI cell has no plating")
     #expect(manifest.contains("\"negative.sei.solvent_diffusivity\""))
     var lines: [String] = []
     _ = try build(project) { lines.append($0) }.get()
