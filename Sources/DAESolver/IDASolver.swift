@@ -104,6 +104,19 @@ public final class IDASolver {
     }
   }
 
+  /// The factor on both tolerances (1: those of the options); a smaller one makes the next
+  /// steps' error test stricter, for retrying a stretch the integrator failed on.
+  public var toleranceScale = 1.0 {
+    didSet {
+      guard toleranceScale != oldValue else { return }
+      let tolerances = options.absoluteTolerances
+      box.relativeTolerance = options.relativeTolerance * toleranceScale
+      box.absoluteTolerances =
+        (tolerances.count == 1 ? Array(repeating: tolerances[0], count: problem.size) : tolerances)
+        .map { $0 * toleranceScale }
+    }
+  }
+
   /// The current time of the integrator.
   public private(set) var time: Double = 0
 

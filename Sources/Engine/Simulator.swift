@@ -77,7 +77,18 @@ public final class Simulator {
     var state = model.restingState()
     var endOfLife = false
     for (index, (step, plan)) in zip(steps, resolved).enumerated() {
-      let outcome = runner.run(plan, from: &state)
+      let before = (runner: runner, state: state)
+      var outcome = runner.run(plan, from: &state)
+      if case .solverFailure = outcome.reason {
+        // Once per step, from its start with tolerances ten times tighter: a failure of the
+        // corrector at the default tolerances (a cell losing most of its anode, cycled fast)
+        // is often one of step-size selection, not of the model.
+        runner.rewind(to: before.runner)
+        state = before.state
+        prepared.solver.toleranceScale = 0.1
+        outcome = runner.run(plan, from: &state)
+        prepared.solver.toleranceScale = 1
+      }
       let ends =
         outcome.deferred.flatMap { StepEnds($0, model: model) } ?? StepEnds(outcome.series)
       if let samples = outcome.deferred { deferred[index] = samples }

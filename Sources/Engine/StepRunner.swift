@@ -117,6 +117,14 @@ struct StepRunner {
       endProfile: endProfile)
   }
 
+  /// Goes back to `earlier` (this runner before a step), keeping the work done since, so that
+  /// a step retried from its start counts the attempt that failed.
+  mutating func rewind(to earlier: StepRunner) {
+    let work = self.work
+    self = earlier
+    self.work = work
+  }
+
   /// Adds IDA's counters to `work`; they restart whenever the solver is reset.
   private mutating func collectWork() {
     let stats = solver.statistics

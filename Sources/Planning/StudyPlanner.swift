@@ -23,7 +23,7 @@ public struct PlannedJob: Sendable {
 /// Expands a study's simulations into jobs: the product of every sweep axis.
 public enum StudyPlanner {
   /// Changes whenever the engine's numerics change, so cached results are not reused.
-  public static let engineVersion = "cellbook-dfn-9"
+  public static let engineVersion = "cellbook-dfn-10"
   /// Changes whenever what a cached record derives from a run changes (the metrics, the cycle
   /// summaries), so that records made by older analysis code are not reused.
   public static let recordVersion = "records-2"
