@@ -77,12 +77,6 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
   private let reducedRight: UnsafeMutablePointer<Double>
   private var factored = false
 
-  private static func buffer<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
-    let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
-    pointer.initialize(from: values, count: values.count)
-    return pointer
-  }
-
   deinit {
     for pointer in [
       localStart, restStart, squareStart, shellBlockStart, wideStart, shellUnknown, localUnknown,
@@ -190,7 +184,7 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
         sFirst[localStarts[p] + row] = (0..<shells).first { sAt[base + $0] >= 0 } ?? shells
       }
     }
-    self.sFirst = Self.buffer(sFirst)
+    self.sFirst = .copying(sFirst)
     // The band: the rest's entries and the fill C W within each volume.
     var bandEntries = restEntries.map { (row: $0.row, column: $0.column) }
     for rest in rests {
@@ -205,31 +199,31 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
     let fill = rests.flatMap { rest in
       rest.flatMap { row in rest.map { band.position(reducedIndex[row], reducedIndex[$0]) } }
     }
-    fillAt = Self.buffer(fill)
-    fillStart = Self.buffer(starts(m.map { $0 * $0 }))
-    localStart = Self.buffer(localStarts)
-    restStart = Self.buffer(restStarts)
-    squareStart = Self.buffer(squareStarts)
-    shellBlockStart = Self.buffer(shellStarts)
-    wideStart = Self.buffer(wideStarts)
-    shellUnknown = Self.buffer(blocks.particles.flatMap(\.shells))
-    localUnknown = Self.buffer(locals.flatMap { $0 })
-    restIndex = Self.buffer(rests.flatMap { $0.map { reducedIndex[$0] } })
-    self.tDiagonal = Self.buffer(tDiagonal)
-    self.tBelow = Self.buffer(tBelow)
-    self.tAbove = Self.buffer(tAbove)
-    self.cAt = Self.buffer(cAt)
-    self.sAt = Self.buffer(sAt)
-    self.lAt = Self.buffer(lAt)
-    self.rAt = Self.buffer(rAt)
-    self.couplingAt = Self.buffer(couplingAt)
+    fillAt = .copying(fill)
+    fillStart = .copying(starts(m.map { $0 * $0 }))
+    localStart = .copying(localStarts)
+    restStart = .copying(restStarts)
+    squareStart = .copying(squareStarts)
+    shellBlockStart = .copying(shellStarts)
+    wideStart = .copying(wideStarts)
+    shellUnknown = .copying(blocks.particles.flatMap(\.shells))
+    localUnknown = .copying(locals.flatMap { $0 })
+    restIndex = .copying(rests.flatMap { $0.map { reducedIndex[$0] } })
+    self.tDiagonal = .copying(tDiagonal)
+    self.tBelow = .copying(tBelow)
+    self.tAbove = .copying(tAbove)
+    self.cAt = .copying(cAt)
+    self.sAt = .copying(sAt)
+    self.lAt = .copying(lAt)
+    self.rAt = .copying(rAt)
+    self.couplingAt = .copying(couplingAt)
     restEntryCount = restEntries.count
-    restSource = Self.buffer(restEntries.map(\.position))
-    restTarget = Self.buffer(restEntries.map { band.position($0.row, $0.column) })
+    restSource = .copying(restEntries.map(\.position))
+    restTarget = .copying(restEntries.map { band.position($0.row, $0.column) })
     reducedCount = reduced.count
-    self.reduced = Self.buffer(reduced)
+    self.reduced = .copying(reduced)
     func zeros(_ size: Int) -> UnsafeMutablePointer<Double> {
-      Self.buffer([Double](repeating: 0, count: size))
+      .copying([Double](repeating: 0, count: size))
     }
     inverseDenominator = zeros(count * shells)
     upperFactor = zeros(count * shells)
@@ -237,7 +231,7 @@ final class LocalBlockEliminationSolver: DAELinearSolver {
     response = zeros(count * shells)
     sValues = zeros(total(n.map { $0 * shells }))
     mFactors = zeros(total(n.map { $0 * $0 }))
-    mPivots = Self.buffer([Int](repeating: 0, count: total(n)))
+    mPivots = .copying([Int](repeating: 0, count: total(n)))
     mRowScale = zeros(total(n))
     wValues = zeros(total(zip(n, m).map { $0 * $1 }))
     cValues = zeros(total(zip(n, m).map { $0 * $1 }))

@@ -80,12 +80,6 @@ final class ParticleEliminationSolver: DAELinearSolver {
   private let columnCouplingFactor: UnsafeMutablePointer<Double>
   private let reducedRight: UnsafeMutablePointer<Double>
 
-  private static func buffer<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
-    let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
-    pointer.initialize(from: values, count: values.count)
-    return pointer
-  }
-
   deinit {
     for pointer in [
       current, firstShell, runFirst, runLength, runStride, currentDiagonalAt, rowCouplingStart,
@@ -222,8 +216,8 @@ final class ParticleEliminationSolver: DAELinearSolver {
     self.band = band
 
     particles = count
-    self.current = ParticleEliminationSolver.buffer(current)
-    self.firstShell = ParticleEliminationSolver.buffer(firstShell)
+    self.current = .copying(current)
+    self.firstShell = .copying(firstShell)
     var runs: [(first: Int, length: Int, stride: Int)] = []
     for particle in 0..<count {
       if let last = runs.last, shellStride[particle] == last.stride,
@@ -235,57 +229,57 @@ final class ParticleEliminationSolver: DAELinearSolver {
       }
     }
     runCount = runs.count
-    runFirst = ParticleEliminationSolver.buffer(runs.map(\.first))
-    runLength = ParticleEliminationSolver.buffer(runs.map(\.length))
-    runStride = ParticleEliminationSolver.buffer(runs.map(\.stride))
-    currentValue = ParticleEliminationSolver.buffer([Double](repeating: 0, count: count))
-    runUniform = ParticleEliminationSolver.buffer([Bool](repeating: false, count: runs.count))
-    self.currentDiagonalAt = ParticleEliminationSolver.buffer(currentDiagonalAt)
-    rowCouplingStart = ParticleEliminationSolver.buffer(
+    runFirst = .copying(runs.map(\.first))
+    runLength = .copying(runs.map(\.length))
+    runStride = .copying(runs.map(\.stride))
+    currentValue = .copying([Double](repeating: 0, count: count))
+    runUniform = .copying([Bool](repeating: false, count: runs.count))
+    self.currentDiagonalAt = .copying(currentDiagonalAt)
+    rowCouplingStart = .copying(
       ParticleEliminationSolver.starts(rowCouplings))
-    rowCouplingAt = ParticleEliminationSolver.buffer(rowCouplings.flatMap { $0.map(\.position) })
-    rowCouplingColumn = ParticleEliminationSolver.buffer(rowCouplings.flatMap { $0.map(\.column) })
-    columnCouplingStart = ParticleEliminationSolver.buffer(
+    rowCouplingAt = .copying(rowCouplings.flatMap { $0.map(\.position) })
+    rowCouplingColumn = .copying(rowCouplings.flatMap { $0.map(\.column) })
+    columnCouplingStart = .copying(
       ParticleEliminationSolver.starts(columnCouplings))
-    columnCouplingAt = ParticleEliminationSolver.buffer(
+    columnCouplingAt = .copying(
       columnCouplings.flatMap { $0.map(\.position) })
-    columnCouplingRow = ParticleEliminationSolver.buffer(columnCouplings.flatMap { $0.map(\.row) })
-    rowCouplingCurrent = ParticleEliminationSolver.buffer(
+    columnCouplingRow = .copying(columnCouplings.flatMap { $0.map(\.row) })
+    rowCouplingCurrent = .copying(
       rowCouplings.indices.flatMap { [Int](repeating: current[$0], count: rowCouplings[$0].count) })
-    columnCouplingCurrent = ParticleEliminationSolver.buffer(
+    columnCouplingCurrent = .copying(
       columnCouplings.indices.flatMap {
         [Int](repeating: current[$0], count: columnCouplings[$0].count)
       })
     rowCouplingCount = rowCouplings.map(\.count).reduce(0, +)
     columnCouplingCount = columnCouplings.map(\.count).reduce(0, +)
-    fillTarget = ParticleEliminationSolver.buffer(
+    fillTarget = .copying(
       bandEntries[reducedEntries.count...].map { band.position($0.row, $0.column) })
     reducedCount = reduced.count
-    self.reduced = ParticleEliminationSolver.buffer(reduced)
-    self.diagonalAt = ParticleEliminationSolver.buffer(diagonalAt)
-    self.belowAt = ParticleEliminationSolver.buffer(belowAt)
-    self.aboveAt = ParticleEliminationSolver.buffer(aboveAt)
-    self.outerCurrentAt = ParticleEliminationSolver.buffer(outerCurrentAt)
-    self.currentOuterAt = ParticleEliminationSolver.buffer(currentOuterAt)
-    self.currentInnerAt = ParticleEliminationSolver.buffer(currentInnerAt)
+    self.reduced = .copying(reduced)
+    self.diagonalAt = .copying(diagonalAt)
+    self.belowAt = .copying(belowAt)
+    self.aboveAt = .copying(aboveAt)
+    self.outerCurrentAt = .copying(outerCurrentAt)
+    self.currentOuterAt = .copying(currentOuterAt)
+    self.currentInnerAt = .copying(currentInnerAt)
     reducedEntryCount = reducedEntries.count
-    reducedSource = ParticleEliminationSolver.buffer(reducedEntries.map(\.position))
-    reducedTarget = ParticleEliminationSolver.buffer(
+    reducedSource = .copying(reducedEntries.map(\.position))
+    reducedTarget = .copying(
       reducedEntries.map { band.position($0.row, $0.column) })
     let slots = [Double](repeating: 0, count: count * shells)
-    inverseDenominator = ParticleEliminationSolver.buffer(slots)
-    upperFactor = ParticleEliminationSolver.buffer(slots)
-    self.below = ParticleEliminationSolver.buffer(slots)
-    response = ParticleEliminationSolver.buffer(slots)
+    inverseDenominator = .copying(slots)
+    upperFactor = .copying(slots)
+    self.below = .copying(slots)
+    response = .copying(slots)
     let perParticle = [Double](repeating: 0, count: count)
-    rowOuter = ParticleEliminationSolver.buffer(perParticle)
-    rowInner = ParticleEliminationSolver.buffer(perParticle)
-    inverseCurrentDiagonal = ParticleEliminationSolver.buffer(perParticle)
-    rowCoupling = ParticleEliminationSolver.buffer(
+    rowOuter = .copying(perParticle)
+    rowInner = .copying(perParticle)
+    inverseCurrentDiagonal = .copying(perParticle)
+    rowCoupling = .copying(
       [Double](repeating: 0, count: rowCouplings.map(\.count).reduce(0, +)))
-    columnCouplingFactor = ParticleEliminationSolver.buffer(
+    columnCouplingFactor = .copying(
       [Double](repeating: 0, count: columnCouplings.map(\.count).reduce(0, +)))
-    reducedRight = ParticleEliminationSolver.buffer([Double](repeating: 0, count: reduced.count))
+    reducedRight = .copying([Double](repeating: 0, count: reduced.count))
   }
 
   /// The offsets at which each group starts in the groups laid end to end, and their total.

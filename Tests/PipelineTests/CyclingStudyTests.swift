@@ -60,29 +60,16 @@ import Testing
 
     """
 
-  private func project(_ study: String) throws -> TemporaryFolder {
-    let folder = try TemporaryFolder()
-    try FileManager.default.copyItem(
-      atPath: ProjectPaths.library, toPath: "\(folder.path)/studies/library")
-    try folder.write(study, to: "studies/aging/study.yaml")
-    try folder.write(
-      "N/P,Retention after 10 cycles (%)\n0.8,99.91\n1.2,99.97\n",
-      to: "studies/aging/data/retention.csv")
-    return folder
-  }
-
-  private func build(_ project: TemporaryFolder) -> Result<SiteBuild.Summary, BuildFailure> {
-    SiteBuild(
-      options: BuildOptions(
-        studiesRoot: "\(project.path)/studies", outputFolder: "\(project.path)/output",
-        templatesFolder: "\(project.path)/templates")
-    ) { _ in }.run()
+  private func project(_ study: String) throws -> StudyProject {
+    try StudyProject(
+      study: study, named: "aging",
+      files: ["data/retention.csv": "N/P,Retention after 10 cycles (%)\n0.8,99.91\n1.2,99.97\n"])
   }
 
   @Test func publishesEveryCycleAndDrawsAndClaimsFromThem() throws {
     let project = try project(Self.study)
     defer { project.remove() }
-    _ = try build(project).get()
+    _ = try project.build().get()
     for number in ["001", "002"] {
       let table = try #require(project.read("output/aging/data/runs/\(number)-cycling.cycles.csv"))
       let lines = table.split(separator: "\n")
@@ -126,7 +113,7 @@ import Testing
       .replacingOccurrences(of: "cycles: 10", with: "cycles: 1")
     let project = try project(study)
     defer { project.remove() }
-    guard case .failure(let failure) = build(project) else {
+    guard case .failure(let failure) = project.build() else {
       Issue.record("the build should fail")
       return
     }
@@ -150,7 +137,7 @@ import Testing
     #expect(study != Self.study)
     let project = try project(study)
     defer { project.remove() }
-    _ = try build(project).get()
+    _ = try project.build().get()
     let table = try #require(project.read("output/aging/data/runs/001-cycling.cycles.csv"))
     let rows = table.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
     let column = try #require(rows[0].firstIndex(of: "retention"))
@@ -180,7 +167,7 @@ import Testing
     #expect(Self.study.contains(original))
     let project = try project(Self.study.replacingOccurrences(of: original, with: replacement))
     defer { project.remove() }
-    guard case .failure(let failure) = build(project) else {
+    guard case .failure(let failure) = project.build() else {
       Issue.record("the build should fail")
       return
     }
@@ -196,7 +183,7 @@ import Testing
     #expect(study != Self.study)
     let project = try project(study)
     defer { project.remove() }
-    guard case .failure(let failure) = build(project) else {
+    guard case .failure(let failure) = project.build() else {
       Issue.record("the build should fail")
       return
     }

@@ -49,29 +49,16 @@ import Testing
 
     """
 
-  private func project(_ study: String) throws -> TemporaryFolder {
-    let folder = try TemporaryFolder()
-    try FileManager.default.copyItem(
-      atPath: ProjectPaths.library, toPath: "\(folder.path)/studies/library")
-    try folder.write(study, to: "studies/fit/study.yaml")
-    try folder.write("# Fit\n\n{{fits}}\n\n{{parameters}}\n", to: "studies/fit/report.md")
-    return folder
-  }
-
-  private func build(_ project: TemporaryFolder, log: @escaping (String) -> Void = { _ in })
-    -> Result<SiteBuild.Summary, BuildFailure>
-  {
-    SiteBuild(
-      options: BuildOptions(
-        studiesRoot: "\(project.path)/studies", outputFolder: "\(project.path)/output",
-        templatesFolder: "\(project.path)/templates"), log: log
-    ).run()
+  private func project(_ study: String) throws -> StudyProject {
+    try StudyProject(
+      study: study, named: "fit",
+      files: ["report.md": "# Fit\n\n{{fits}}\n\n{{parameters}}\n"])
   }
 
   @Test func recoversAKnownParameterAndRunsTheStudyOnIt() throws {
     let project = try project(Self.study)
     defer { project.remove() }
-    _ = try build(project).get()
+    _ = try project.build().get()
     let manifest = try #require(project.read("output/fit/manifest.json"))
     let data = try #require(manifest.data(using: .utf8))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -95,7 +82,7 @@ import Testing
     #expect(page.contains("dead-lithium decay") == false, "the SEI cell has no plating")
     #expect(manifest.contains("\"negative.sei.solvent_diffusivity\""))
     var lines: [String] = []
-    _ = try build(project) { lines.append($0) }.get()
+    _ = try project.build { lines.append($0) }.get()
     #expect(lines.contains { $0.contains("fit sei-rate") && $0.contains("reused from the cache") })
     #expect(project.read("output/fit/manifest.json") == manifest, "the same bytes")
   }
@@ -129,7 +116,7 @@ import Testing
     #expect(Self.study.contains(original))
     let project = try project(Self.study.replacingOccurrences(of: original, with: replacement))
     defer { project.remove() }
-    guard case .failure(let failure) = build(project) else {
+    guard case .failure(let failure) = project.build() else {
       Issue.record("the build should fail")
       return
     }

@@ -39,7 +39,7 @@ import Testing
       _ = try QuantityParser.parse("60 %", dimension: .length)
       Issue.record("a share is not a length")
     } catch {
-      #expect(error.message == "'%' is a share, but this field needs m, such as '86.7 um'")
+      #expect(error.message == "'%' is dimensionless, but this field needs m, such as '86.7 um'")
     }
   }
 

@@ -18,15 +18,6 @@ public enum QuantityParser {
       }
       return number
     }
-    // A share written in per cent ("60 %"): a plain number over 100.
-    if unitText == "%" {
-      guard dimension == .none else {
-        throw UnitError(
-          message:
-            "'%' is a share, but this field needs \(dimension), such as '\(example(dimension))'")
-      }
-      return number / 100
-    }
     let unit = try UnitParser.parse(unitText)
     guard unit.dimension == dimension else {
       throw UnitError(
