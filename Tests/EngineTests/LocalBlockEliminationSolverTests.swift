@@ -49,19 +49,10 @@ import Testing
       ] {
         let y = DegradationJacobianTests.perturbedState(model, saturated: saturated)
         let yp = [Double](repeating: 0, count: layout.size)
-        var values = [Double](repeating: 0, count: pattern.nonzeroCount)
         for cj in [1e-3, 1.0, 1e4] {
-          var span = values.mutableSpan
-          #expect(
-            model.jacobian(
-              y: y.span, yp: yp.span, cj: cj, control: control, slots: slots, values: &span))
-          _ = consume span
-          let b = (0..<layout.size).map { sin(Double($0) * 0.77) + 0.1 }
-          var x = b
-          #expect(values.withUnsafeBufferPointer { solver.factor(values: $0.baseAddress!) })
-          #expect(x.withUnsafeMutableBufferPointer { solver.solve($0.baseAddress!) })
-          let error = ParticleEliminationSolverTests.backwardError(
-            pattern: pattern, values: values, x: x, b: b)
+          let error = ParticleEliminationSolverTests.newtonBackwardError(
+            solver, model: model, pattern: pattern, slots: slots, y: y, yp: yp, control: control,
+            cj: cj)
           #expect(error < 1e-9, "\(name), \(control), cj \(cj): backward error \(error)")
         }
       }
